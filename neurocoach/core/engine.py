@@ -1,0 +1,303 @@
+"""The session engine: walks a routine's timeline on a monotonic clock, hands-free.
+
+The engine never counts ticks. Each phase has a deadline on the clock; `update()` may be called
+as often or as rarely as the caller likes, and when a deadline has passed the next phase starts
+*at that deadline*, not when it was noticed. A whole routine therefore takes exactly the sum of
+its phases (plus pauses and extensions), however irregular the caller's timer is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+from neurocoach.core.clock import Clock, MonotonicClock
+from neurocoach.core.events import Event
+from neurocoach.core.routine import Routine
+from neurocoach.core.timeline import Phase, PhaseKind, SessionOptions, build_timeline
+
+EXTEND_SECONDS = 10.0
+
+
+class SessionState(str, Enum):
+    READY = "ready"  # built, not started
+    RUNNING = "running"
+    PAUSED = "paused"
+    ENDED = "ended"
+
+
+class EndReason(str, Enum):
+    FINISHED = "finished"  # went through to the end
+    STOPPED = "stopped"  # the user chose Stop
+    CLOSED = "closed"  # the window was closed mid-session
+
+
+@dataclass
+class StepRecord:
+    """What was planned and what was really done for one step (across all its visits)."""
+
+    step_index: int
+    title: str
+    planned_hold_seconds: float
+    reps_planned: int
+    actual_hold_seconds: float = 0.0
+    reps_done: int = 0
+    skipped: bool = False
+
+
+@dataclass(frozen=True)
+class SessionOutcome:
+    reason: EndReason
+    started_at: float  # clock seconds
+    ended_at: float  # clock seconds
+    records: tuple[StepRecord, ...] = field(default=())
+
+    @property
+    def finished(self) -> bool:
+        return self.reason is EndReason.FINISHED
+
+
+class SessionEngine:
+    """Runs one session of one routine.
+
+    Events (each called with one value):
+      phase_started(Phase)            a phase began (including after next/previous)
+      step_left(StepRecord)           a step was left: done, skipped, or cut off by the end
+      paused_changed(bool)            paused (True) or resumed (False)
+      session_ended(SessionOutcome)   finished, stopped or closed; no more events follow
+    """
+
+    def __init__(
+        self,
+        routine: Routine,
+        options: SessionOptions | None = None,
+        clock: Clock | None = None,
+    ) -> None:
+        self.routine = routine
+        self.clock: Clock = clock or MonotonicClock()
+        self.phases: list[Phase] = build_timeline(routine, options)
+        self.phase_started: Event[Phase] = Event()
+        self.step_left: Event[StepRecord] = Event()
+        self.paused_changed: Event[bool] = Event()
+        self.session_ended: Event[SessionOutcome] = Event()
+        self.state = SessionState.READY
+        self.outcome: SessionOutcome | None = None
+        self._index = -1
+        self._deadline = 0.0
+        self._paused_remaining = 0.0
+        self._extended = 0.0
+        self._started_at = 0.0
+        self._hold_since: float | None = None  # when the running part of a hold began
+        self._visit_reps = 0  # holds completed in the current visit of the current step
+        self._records: dict[int, StepRecord] = {}
+        self._planned = self._plan()
+
+    # --- reading ---------------------------------------------------------------------------
+    @property
+    def phase(self) -> Phase | None:
+        return self.phases[self._index] if 0 <= self._index < len(self.phases) else None
+
+    @property
+    def phase_index(self) -> int:
+        return self._index
+
+    @property
+    def upcoming(self) -> Phase | None:
+        following = self._index + 1
+        return self.phases[following] if following < len(self.phases) else None
+
+    def remaining(self) -> float:
+        """Seconds left in the current phase, from the clock and the phase's deadline."""
+        if self.state is SessionState.RUNNING:
+            return max(0.0, self._deadline - self.clock.now())
+        if self.state is SessionState.PAUSED:
+            return self._paused_remaining
+        return 0.0
+
+    def phase_duration(self) -> float:
+        """The current phase's full length, including any +10 s extensions."""
+        phase = self.phase
+        return phase.duration + self._extended if phase else 0.0
+
+    # --- driving ---------------------------------------------------------------------------
+    def start(self) -> None:
+        if self.state is not SessionState.READY:
+            return
+        if not self.phases:
+            raise ValueError("a routine with no phases cannot be started")
+        now = self.clock.now()
+        self._started_at = now
+        self.state = SessionState.RUNNING
+        self._enter(0, now)
+
+    def update(self) -> None:
+        """Advance past every deadline that has gone by, each phase starting at its deadline."""
+        while self.state is SessionState.RUNNING and self.clock.now() >= self._deadline:
+            at = self._deadline
+            phase = self.phases[self._index]
+            self._close_hold(at, completed=phase.kind is PhaseKind.HOLD)
+            if self._index + 1 >= len(self.phases):
+                self._end(EndReason.FINISHED, at)
+            else:
+                self._enter(self._index + 1, at)
+
+    def pause(self) -> None:
+        if self.state is not SessionState.RUNNING:
+            return
+        self.update()
+        if self.state is not SessionState.RUNNING:
+            return
+        now = self.clock.now()
+        self._paused_remaining = max(0.0, self._deadline - now)
+        self._close_hold(now, completed=False)
+        self.state = SessionState.PAUSED
+        self.paused_changed.emit(True)
+
+    def resume(self) -> None:
+        if self.state is not SessionState.PAUSED:
+            return
+        now = self.clock.now()
+        self._deadline = now + self._paused_remaining
+        if self.phases[self._index].kind is PhaseKind.HOLD:
+            self._hold_since = now
+        self.state = SessionState.RUNNING
+        self.paused_changed.emit(False)
+
+    def toggle_pause(self) -> None:
+        if self.state is SessionState.RUNNING:
+            self.pause()
+        else:
+            self.resume()
+
+    def extend(self, seconds: float = EXTEND_SECONDS) -> None:
+        """Give the current phase more time (the "+10 s" button)."""
+        if self.state is SessionState.RUNNING:
+            self.update()
+        if self.state is SessionState.RUNNING:
+            self._deadline += seconds
+        elif self.state is SessionState.PAUSED:
+            self._paused_remaining += seconds
+        else:
+            return
+        self._extended += seconds
+
+    def next_step(self) -> None:
+        """Leave the current step, done or not, for the start of the next one (or the end)."""
+        if not self._movable():
+            return
+        current = self.phases[self._index].step_index
+        target = self._first_phase_of(current + 1)
+        now = self.clock.now()
+        self._close_hold(now, completed=False)
+        if target is None:
+            self._end(EndReason.FINISHED, now)
+        else:
+            self._enter(target, now)
+
+    def previous_step(self) -> None:
+        """Go back to the start of the previous step (the first step starts again)."""
+        if not self._movable():
+            return
+        current = self.phases[self._index].step_index
+        target = self._first_phase_of(max(0, current - 1))
+        assert target is not None
+        now = self.clock.now()
+        self._close_hold(now, completed=False)
+        self._enter(target, now)
+
+    def stop(self, reason: EndReason = EndReason.STOPPED) -> None:
+        """End the session now; what was done so far is kept in the outcome."""
+        if self.state not in (SessionState.RUNNING, SessionState.PAUSED):
+            return
+        now = self.clock.now()
+        if self.state is SessionState.RUNNING:
+            self.update()
+            if self.outcome is not None:  # the last deadline had already passed
+                return
+            self._close_hold(now, completed=False)
+        self._end(reason, now)
+
+    # --- inside ----------------------------------------------------------------------------
+    def _plan(self) -> dict[int, StepRecord]:
+        plan: dict[int, StepRecord] = {}
+        for phase in self.phases:
+            if phase.kind is not PhaseKind.HOLD:
+                continue
+            record = plan.setdefault(
+                phase.step_index,
+                StepRecord(phase.step_index, phase.step.title, 0.0, 0),
+            )
+            record.planned_hold_seconds += phase.duration
+            record.reps_planned += 1
+        return plan
+
+    def _movable(self) -> bool:
+        if self.state is SessionState.PAUSED:
+            # Moving while paused carries on running: a paused user pressing Next wants to go on.
+            self.state = SessionState.RUNNING
+            self.paused_changed.emit(False)
+        elif self.state is SessionState.RUNNING:
+            self.update()
+        return self.state is SessionState.RUNNING
+
+    def _first_phase_of(self, step_index: int) -> int | None:
+        for index, phase in enumerate(self.phases):
+            if phase.step_index == step_index:
+                return index
+        return None
+
+    def _enter(self, index: int, at: float) -> None:
+        previous = self.phase
+        phase = self.phases[index]
+        # A new visit: another step, or the same step again from its start (Previous).
+        new_visit = previous is None or previous.step_index != phase.step_index
+        new_visit = new_visit or index <= self._index
+        if new_visit:
+            if previous is not None:
+                self._leave_step(previous.step_index)
+            self._visit_reps = 0
+            self._record(phase.step_index)
+        self._index = index
+        self._extended = 0.0
+        self._deadline = at + phase.duration
+        self._hold_since = at if phase.kind is PhaseKind.HOLD else None
+        self.phase_started.emit(phase)
+
+    def _record(self, step_index: int) -> StepRecord:
+        if step_index not in self._records:
+            plan = self._planned.get(step_index)
+            title = self.routine.steps[step_index].title
+            self._records[step_index] = StepRecord(
+                step_index,
+                title,
+                plan.planned_hold_seconds if plan else 0.0,
+                plan.reps_planned if plan else 0,
+            )
+        return self._records[step_index]
+
+    def _close_hold(self, at: float, completed: bool) -> None:
+        """Count the time held since the hold (re)started; a completed hold counts as a rep."""
+        phase = self.phase
+        if phase is None or phase.kind is not PhaseKind.HOLD:
+            return
+        record = self._record(phase.step_index)
+        if self._hold_since is not None:
+            record.actual_hold_seconds += max(0.0, at - self._hold_since)
+            self._hold_since = None
+        if completed:
+            record.reps_done += 1
+            self._visit_reps += 1
+
+    def _leave_step(self, step_index: int) -> None:
+        record = self._record(step_index)
+        record.skipped = self._visit_reps < record.reps_planned
+        self.step_left.emit(record)
+
+    def _end(self, reason: EndReason, at: float) -> None:
+        phase = self.phase
+        if phase is not None:
+            self._leave_step(phase.step_index)
+        self.state = SessionState.ENDED
+        records = tuple(self._records[i] for i in sorted(self._records))
+        self.outcome = SessionOutcome(reason, self._started_at, at, records)
+        self.session_ended.emit(self.outcome)

@@ -1,0 +1,180 @@
+"""The history of sessions, kept in SQLite in the user's data directory.
+
+Every completed step is committed when it happens (WAL journal, one transaction per event),
+so a crash or a closed window loses at most the step in progress. A session whose end was
+never written (the app was killed) reads back as interrupted.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from neurocoach.core.engine import EndReason, StepRecord
+
+SCHEMA_VERSION = 1
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS sessions (
+    id INTEGER PRIMARY KEY,
+    routine_id TEXT NOT NULL,
+    routine_title TEXT NOT NULL,
+    started_at TEXT NOT NULL,
+    ended_at TEXT,
+    end_reason TEXT,
+    step_count INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS sessions_by_start ON sessions (started_at);
+CREATE TABLE IF NOT EXISTS session_steps (
+    session_id INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+    step_index INTEGER NOT NULL,
+    title TEXT NOT NULL,
+    planned_hold_seconds REAL NOT NULL,
+    actual_hold_seconds REAL NOT NULL,
+    reps_planned INTEGER NOT NULL,
+    reps_done INTEGER NOT NULL,
+    skipped INTEGER NOT NULL,
+    PRIMARY KEY (session_id, step_index)
+);
+"""
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    """One past session as the History view lists it."""
+
+    id: int
+    routine_id: str
+    routine_title: str
+    started_at: datetime
+    ended_at: datetime | None
+    end_reason: str | None  # None: the app never wrote an end (it was killed)
+    step_count: int
+    steps_done: int
+    actual_hold_seconds: float
+
+    @property
+    def finished(self) -> bool:
+        return self.end_reason == EndReason.FINISHED.value
+
+    @property
+    def duration_seconds(self) -> float | None:
+        if self.ended_at is None:
+            return None
+        return (self.ended_at - self.started_at).total_seconds()
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class HistoryStore:
+    """Reads and writes the session history database."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(str(path), isolation_level=None)
+        self._db.execute("PRAGMA foreign_keys = ON")
+        self._db.execute("PRAGMA journal_mode = WAL")
+        self._db.execute("PRAGMA synchronous = NORMAL")
+        version = self._db.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise RuntimeError(
+                f"{path} was written by a newer NeuroCoach (schema {version}); please update"
+            )
+        with self._db:
+            self._db.executescript(_SCHEMA)
+            self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    def close(self) -> None:
+        self._db.close()
+
+    def begin_session(
+        self, routine_id: str, routine_title: str, started_at: datetime, step_count: int
+    ) -> int:
+        with self._db:
+            cursor = self._db.execute(
+                "INSERT INTO sessions (routine_id, routine_title, started_at, step_count)"
+                " VALUES (?, ?, ?, ?)",
+                (routine_id, routine_title, _iso(started_at), step_count),
+            )
+        assert cursor.lastrowid is not None
+        return cursor.lastrowid
+
+    def record_step(self, session_id: int, record: StepRecord) -> None:
+        """Write (or rewrite, after Previous) what was done for one step, committed at once."""
+        with self._db:
+            self._db.execute(
+                "INSERT OR REPLACE INTO session_steps (session_id, step_index, title,"
+                " planned_hold_seconds, actual_hold_seconds, reps_planned, reps_done, skipped)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    session_id,
+                    record.step_index,
+                    record.title,
+                    record.planned_hold_seconds,
+                    record.actual_hold_seconds,
+                    record.reps_planned,
+                    record.reps_done,
+                    int(record.skipped),
+                ),
+            )
+
+    def end_session(self, session_id: int, ended_at: datetime, reason: EndReason) -> None:
+        with self._db:
+            self._db.execute(
+                "UPDATE sessions SET ended_at = ?, end_reason = ? WHERE id = ?",
+                (_iso(ended_at), reason.value, session_id),
+            )
+
+    def sessions(self, limit: int | None = None) -> list[SessionSummary]:
+        """Past sessions, newest first."""
+        rows = self._db.execute(
+            "SELECT s.id, s.routine_id, s.routine_title, s.started_at, s.ended_at, s.end_reason,"
+            " s.step_count,"
+            " COALESCE(SUM(CASE WHEN st.skipped = 0 THEN 1 ELSE 0 END), 0),"
+            " COALESCE(SUM(st.actual_hold_seconds), 0.0)"
+            " FROM sessions s LEFT JOIN session_steps st ON st.session_id = s.id"
+            " GROUP BY s.id ORDER BY s.started_at DESC, s.id DESC LIMIT ?",
+            (-1 if limit is None else limit,),
+        ).fetchall()
+        return [
+            SessionSummary(
+                id=row[0],
+                routine_id=row[1],
+                routine_title=row[2],
+                started_at=_parse(row[3]),
+                ended_at=_parse(row[4]) if row[4] else None,
+                end_reason=row[5],
+                step_count=row[6],
+                steps_done=row[7],
+                actual_hold_seconds=row[8],
+            )
+            for row in rows
+        ]
+
+    def steps(self, session_id: int) -> list[StepRecord]:
+        rows = self._db.execute(
+            "SELECT step_index, title, planned_hold_seconds, reps_planned, actual_hold_seconds,"
+            " reps_done, skipped FROM session_steps WHERE session_id = ? ORDER BY step_index",
+            (session_id,),
+        ).fetchall()
+        return [
+            StepRecord(
+                r[0], r[1], r[2], r[3], actual_hold_seconds=r[4], reps_done=r[5], skipped=bool(r[6])
+            )
+            for r in rows
+        ]
+
+
+def _iso(when: datetime) -> str:
+    if when.tzinfo is None:
+        raise ValueError("history times must carry a time zone")
+    return when.astimezone(timezone.utc).isoformat(timespec="milliseconds")
+
+
+def _parse(text: str) -> datetime:
+    return datetime.fromisoformat(text)

@@ -1,0 +1,73 @@
+"""Every directory NeuroCoach reads or writes, resolved in one place.
+
+Setting ``NEUROCOACH_HOME`` moves everything the app writes below that one folder. The tests
+and the benchmarks always set it, so they never touch a real user's files.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "neurocoach"
+HOME_ENV = "NEUROCOACH_HOME"
+
+_PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+@dataclass(frozen=True)
+class AppPaths:
+    """The user's own directories: data (history, own routines), config, cache and logs."""
+
+    data_dir: Path
+    config_dir: Path
+    cache_dir: Path
+    log_dir: Path
+
+    @property
+    def history_db(self) -> Path:
+        return self.data_dir / "history.sqlite3"
+
+    @property
+    def user_routines_dir(self) -> Path:
+        return self.data_dir / "routines"
+
+    def ensure(self) -> None:
+        """Create the directories the app writes to (it never fails if they exist)."""
+        for path in (self.data_dir, self.config_dir, self.user_routines_dir):
+            path.mkdir(parents=True, exist_ok=True)
+
+
+def app_paths(environ: dict[str, str] | None = None) -> AppPaths:
+    """Resolve the user's directories, honouring ``NEUROCOACH_HOME`` when it is set."""
+    env = os.environ if environ is None else environ
+    home = env.get(HOME_ENV, "").strip()
+    if home:
+        base = Path(home).expanduser().resolve()
+        return AppPaths(base / "data", base / "config", base / "cache", base / "log")
+    return AppPaths(
+        Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
+        Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),
+        Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)),
+        Path(platformdirs.user_log_dir(APP_NAME, appauthor=False)),
+    )
+
+
+def _bundled(name: str) -> Path:
+    """A folder shipped with the app: inside the package when installed from a wheel,
+    at the top of the repository when running from a checkout or an editable install."""
+    inside = _PACKAGE_DIR / name
+    if inside.is_dir():
+        return inside
+    return _PACKAGE_DIR.parent / name
+
+
+def bundled_routines_dir() -> Path:
+    return _bundled("routines")
+
+
+def bundled_assets_dir() -> Path:
+    return _bundled("assets")

@@ -1,0 +1,20 @@
+"""Shared test set-up: headless Qt, and every file the app writes kept inside tmp_path."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True)
+def neurocoach_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point NEUROCOACH_HOME at a temporary folder for every test: no real user file is touched."""
+    home = tmp_path / "neurocoach-home"
+    monkeypatch.setenv("NEUROCOACH_HOME", str(home))
+    return home

@@ -1,0 +1,177 @@
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from neurocoach.core.clock import ManualClock
+from neurocoach.core.engine import EndReason, SessionEngine, SessionOutcome, SessionState
+from neurocoach.core.timeline import Phase, PhaseKind, SessionOptions, total_seconds
+from tests.unit.core.helpers import make_routine, step
+
+
+def engine_for(*steps_, lead_in: float = 5) -> tuple[SessionEngine, ManualClock]:
+    clock = ManualClock()
+    engine = SessionEngine(make_routine(*steps_), SessionOptions(lead_in_seconds=lead_in), clock)
+    return engine, clock
+
+
+def thirty_minute_routine():
+    # 6 steps x 2 sides x (5 s lead-in + 10 x 10 s hold + 9 x 5 s rest) = 30 minutes exactly.
+    return make_routine(*[step(f"S{i}", hold=10, reps=10, rest=5, sides=True) for i in range(6)])
+
+
+def test_a_thirty_minute_routine_ends_exactly_on_time_with_irregular_ticks() -> None:
+    routine = thirty_minute_routine()
+    assert total_seconds(routine) == 1800
+    clock = ManualClock(start=500.0)
+    engine = SessionEngine(routine, SessionOptions(), clock)
+    ended: list[SessionOutcome] = []
+    engine.session_ended.connect(ended.append)
+    started: list[Phase] = []
+    engine.phase_started.connect(started.append)
+    rng = random.Random(7)
+    engine.start()
+    ticks = 0
+    while engine.state is SessionState.RUNNING:
+        clock.advance(rng.choice([0.016, 0.1, 0.25, 0.9, 2.7]))  # late, early, missed ticks
+        engine.update()
+        ticks += 1
+    assert ticks > 1000
+    assert len(started) == len(engine.phases)
+    (outcome,) = ended
+    assert outcome.reason is EndReason.FINISHED
+    assert outcome.ended_at - outcome.started_at == pytest.approx(1800, abs=1e-9)  # zero drift
+    assert all(r.reps_done == 20 and not r.skipped for r in outcome.records)
+    assert sum(r.actual_hold_seconds for r in outcome.records) == pytest.approx(6 * 2 * 10 * 10)
+
+
+def test_one_late_update_crosses_many_phases_at_their_deadlines() -> None:
+    engine, clock = engine_for(step(hold=10, reps=3, rest=5))
+    engine.start()
+    clock.advance(5 + 10 + 5 + 4)  # into the second hold by 4 s
+    engine.update()
+    assert engine.phase is not None and engine.phase.kind is PhaseKind.HOLD
+    assert engine.phase.rep == 2
+    assert engine.remaining() == pytest.approx(6)
+
+
+def test_pause_freezes_time_and_resume_keeps_the_remainder() -> None:
+    engine, clock = engine_for(step(hold=20))
+    engine.start()
+    clock.advance(5 + 8)
+    engine.pause()
+    assert engine.state is SessionState.PAUSED
+    assert engine.remaining() == pytest.approx(12)
+    clock.advance(300)
+    engine.update()
+    assert engine.remaining() == pytest.approx(12)
+    engine.resume()
+    clock.advance(11.5)
+    engine.update()
+    assert engine.remaining() == pytest.approx(0.5)
+    clock.advance(0.5)
+    engine.update()
+    assert engine.outcome is not None
+    assert engine.outcome.ended_at - engine.outcome.started_at == pytest.approx(325)
+    # The paused 300 s are not counted as holding.
+    assert engine.outcome.records[0].actual_hold_seconds == pytest.approx(20)
+
+
+def test_extend_adds_ten_seconds_running_or_paused() -> None:
+    engine, clock = engine_for(step(hold=20))
+    engine.start()
+    clock.advance(5 + 15)
+    engine.extend()
+    assert engine.remaining() == pytest.approx(15)
+    assert engine.phase_duration() == pytest.approx(30)
+    engine.pause()
+    engine.extend()
+    assert engine.remaining() == pytest.approx(25)
+    engine.resume()
+    clock.advance(25)
+    engine.update()
+    assert engine.outcome is not None
+    record = engine.outcome.records[0]
+    assert record.actual_hold_seconds == pytest.approx(40)
+    assert record.planned_hold_seconds == pytest.approx(20)
+
+
+def test_next_skips_the_rest_of_a_step_and_records_it_skipped() -> None:
+    engine, clock = engine_for(step("A", hold=10, reps=3, rest=2), step("B", hold=10))
+    engine.start()
+    clock.advance(5 + 4)
+    engine.next_step()
+    assert engine.phase is not None
+    assert (engine.phase.step_index, engine.phase.kind) == (1, PhaseKind.READY)
+    assert engine.remaining() == pytest.approx(5)
+    clock.advance(15)
+    engine.update()
+    assert engine.outcome is not None and engine.outcome.finished
+    a, b = engine.outcome.records
+    assert (a.reps_done, a.skipped, a.actual_hold_seconds) == (0, True, pytest.approx(4))
+    assert (b.reps_done, b.skipped) == (1, False)
+
+
+def test_next_on_the_last_step_finishes() -> None:
+    engine, _clock = engine_for(step("A"), step("B"))
+    engine.start()
+    engine.next_step()
+    engine.next_step()
+    assert engine.state is SessionState.ENDED
+    assert engine.outcome is not None and engine.outcome.reason is EndReason.FINISHED
+
+
+def test_previous_goes_back_one_step_and_restarts_the_first() -> None:
+    engine, clock = engine_for(step("A", hold=10), step("B", hold=10))
+    engine.start()
+    clock.advance(15 + 7)  # into B's lead-in
+    engine.update()
+    assert engine.phase is not None and engine.phase.step_index == 1
+    engine.previous_step()
+    assert engine.phase is not None
+    assert (engine.phase.step_index, engine.phase.kind) == (0, PhaseKind.READY)
+    assert engine.remaining() == pytest.approx(5)
+    engine.previous_step()
+    assert engine.phase.step_index == 0 and engine.remaining() == pytest.approx(5)
+
+
+def test_moving_while_paused_resumes() -> None:
+    engine, _clock = engine_for(step("A"), step("B"))
+    engine.start()
+    engine.pause()
+    events: list[bool] = []
+    engine.paused_changed.connect(events.append)
+    engine.next_step()
+    assert engine.state is SessionState.RUNNING and events == [False]
+
+
+def test_stop_keeps_what_was_done() -> None:
+    engine, clock = engine_for(step("A", hold=10, reps=2, rest=1), step("B", hold=10))
+    left = []
+    engine.step_left.connect(left.append)
+    engine.start()
+    clock.advance(5 + 10 + 1 + 3)
+    engine.stop()
+    assert engine.outcome is not None
+    assert engine.outcome.reason is EndReason.STOPPED and not engine.outcome.finished
+    (record,) = engine.outcome.records
+    assert (record.reps_done, record.skipped) == (1, True)
+    assert record.actual_hold_seconds == pytest.approx(13)
+    assert left == [record]
+    engine.stop()  # a second stop does nothing
+    assert len(left) == 1
+
+
+def test_controls_do_nothing_before_start_and_after_end() -> None:
+    engine, _clock = engine_for(step("A"))
+    engine.pause()
+    engine.next_step()
+    engine.extend()
+    assert engine.state is SessionState.READY
+    engine.start()
+    engine.stop()
+    engine.resume()
+    engine.previous_step()
+    engine.start()
+    assert engine.state is SessionState.ENDED
