@@ -1,0 +1,62 @@
+"""Starts NeuroCoach: reads the command line, builds the QApplication and the main window."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from neurocoach import __version__
+from neurocoach.cli import check_files, parse_args
+from neurocoach.paths import app_paths, bundled_routines_dir
+
+APP_ID = "org.neurocoach.NeuroCoach"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    if args.check:
+        return check_files(args.check)
+    return run_gui(args.routine)
+
+
+def run_gui(routine_file: Path | None) -> int:
+    # Qt is imported here, not at the top, so that --check and --help stay quick.
+    from PySide6.QtWidgets import QApplication
+
+    from neurocoach.core.history import HistoryStore
+    from neurocoach.ui import theme
+    from neurocoach.ui.key_debounce import KeyDebounceFilter
+    from neurocoach.ui.main_window import MainWindow
+
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    paths = app_paths()
+    paths.ensure()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("NeuroCoach")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_ID)
+    theme.apply(app)
+    debounce = KeyDebounceFilter(parent=app)
+    app.installEventFilter(debounce)
+
+    store = HistoryStore(paths.history_db)
+    window = MainWindow([bundled_routines_dir(), paths.user_routines_dir], store)
+    screen = app.primaryScreen().availableGeometry()
+    window.resize(min(1280, screen.width()), min(800, screen.height()))
+    window.show()
+    # Take the keyboard at once: the arrow keys must work without a click first.
+    window.raise_()
+    window.activateWindow()
+    if routine_file is not None:
+        window.open_routine_file(routine_file)
+    try:
+        return app.exec()
+    finally:
+        store.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

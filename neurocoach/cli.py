@@ -1,0 +1,59 @@
+"""Command-line options, and ``--check`` for routine authors (which needs no window at all)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from neurocoach import __version__
+from neurocoach.core.loader import RoutineFileError, load_routine
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="neurocoach",
+        description=(
+            "NeuroCoach: a hands-free home exercise coach for people living with peripheral "
+            "neuropathy. Pick a routine and it guides you through every step by itself."
+        ),
+        epilog=(
+            "Every file NeuroCoach writes (history, your own routines) lives in your user data "
+            "folder; set NEUROCOACH_HOME to keep them all in one other folder instead."
+        ),
+    )
+    parser.add_argument(
+        "routine", nargs="?", type=Path, metavar="FILE.yaml", help="open this routine file directly"
+    )
+    parser.add_argument(
+        "--check",
+        nargs="+",
+        type=Path,
+        metavar="FILE",
+        help="check routine files and report every problem as file:line:column: message",
+    )
+    parser.add_argument("--version", action="version", version=f"NeuroCoach {__version__}")
+    return parser
+
+
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    return build_parser().parse_args(argv)
+
+
+def check_files(paths: Sequence[Path], out: TextIO = sys.stdout) -> int:
+    """Validate routine files; 0 when all are good, 1 when any has a problem."""
+    bad = 0
+    for path in paths:
+        try:
+            routine = load_routine(path)
+        except RoutineFileError as error:
+            bad += 1
+            for problem in error.problems:
+                print(problem, file=out)
+            continue
+        print(f"{path}: ok ({routine.title}, {len(routine.steps)} steps)", file=out)
+    total = len(paths)
+    print(f"{total - bad} of {total} routine files are fine.", file=out)
+    return 1 if bad else 0

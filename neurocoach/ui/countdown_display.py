@@ -1,0 +1,130 @@
+"""The huge countdown: whole seconds left in digits as tall as the widget allows, over a bar.
+
+The digits are drawn by hand, not by a QLabel, so that nearly all of the widget's height is
+digit (a label's line spacing would waste a fifth of it) and so that they can be measured.
+Minutes and seconds (10:00) need a wide space, which is why the player gives this widget the
+full width of the window.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from neurocoach.ui import theme
+
+_DIGITS_SHARE = 0.9  # of the space above the bar
+_WIDTH_SHARE = 0.95
+
+
+def format_seconds(seconds: float) -> str:
+    """Whole seconds left, rounded up (so 0 shows only at the very end); m:ss from a minute."""
+    whole = max(0, math.ceil(seconds - 1e-9))
+    if whole >= 60:
+        return f"{whole // 60}:{whole % 60:02d}"
+    return str(whole)
+
+
+class CountdownDisplay(QWidget):
+    """Shows the time left in the current phase; the bar under it empties as the phase goes."""
+
+    TRACK = QColor("#cfcfcf")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("countdown")
+        self.setAccessibleName("Time left")
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self._remaining = 0.0
+        self._total = 1.0
+        self._colour = QColor(theme.ACCENT)
+        self._text = "0"
+        self._font_cache: tuple[tuple[int, int, str], QFont] | None = None
+
+    def sizeHint(self) -> QSize:
+        return QSize(600, 260)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(200, 120)
+
+    @property
+    def text(self) -> str:
+        return self._text
+
+    def set_time(self, remaining: float, total: float) -> None:
+        text = format_seconds(remaining)
+        bar_before = self._bar_pixels()
+        self._remaining = remaining
+        self._total = max(total, 1e-6)
+        if text != self._text:
+            self._text = text
+            self.setAccessibleDescription(f"{text} left")
+            self.update()
+        elif self._bar_pixels() != bar_before:
+            self.update(self._bar_rect().toAlignedRect())
+
+    def set_colour(self, colour: QColor) -> None:
+        self._colour = QColor(colour)
+        self.update()
+
+    def digit_height(self) -> float:
+        """The drawn height of the digits in pixels: what a person sees (used by tests)."""
+        return QFontMetricsF(self.digits_font()).tightBoundingRect(self._text).height()
+
+    def digits_font(self) -> QFont:
+        """As large as fits: 90% of the height above the bar, and the width of the widget."""
+        key = (self.width(), self.height(), self._text)
+        if self._font_cache is not None and self._font_cache[0] == key:
+            return self._font_cache[1]
+        font = QFont(self.font())
+        font.setBold(True)
+        font.setPixelSize(100)
+        metrics = QFontMetricsF(font)
+        glyph = metrics.tightBoundingRect("0123456789").height() / 100
+        advance = metrics.horizontalAdvance(self._text) / 100
+        room = self._digits_rect()
+        size = min(room.height() * _DIGITS_SHARE / glyph, room.width() * _WIDTH_SHARE / advance)
+        font.setPixelSize(max(8, int(size)))
+        self._font_cache = (key, font)
+        return font
+
+    def _fraction(self) -> float:
+        return min(1.0, max(0.0, self._remaining / self._total))
+
+    def _bar_height(self) -> float:
+        return max(14.0, self.height() * 0.08)
+
+    def _bar_rect(self) -> QRectF:
+        bar = self._bar_height()
+        return QRectF(0, self.height() - bar, self.width(), bar)
+
+    def _digits_rect(self) -> QRectF:
+        return QRectF(0, 0, self.width(), self.height() - self._bar_height() * 1.5)
+
+    def _bar_pixels(self) -> int:
+        return int(self.width() * self._fraction())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        font = self.digits_font()
+        painter.setFont(font)
+        painter.setPen(QColor(theme.INK))
+        room = self._digits_rect()
+        tight = QFontMetricsF(font).tightBoundingRect(self._text)
+        # Centre the ink of the digits, not the line box, so they sit in the middle.
+        x = room.center().x() - tight.center().x()
+        y = room.center().y() - tight.center().y()
+        painter.drawText(round(x), round(y), self._text)
+        bar = self._bar_rect()
+        radius = bar.height() / 2
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(self.TRACK)
+        painter.drawRoundedRect(bar, radius, radius)
+        painter.setBrush(self._colour)
+        filled = QRectF(bar.x(), bar.y(), self._bar_pixels(), bar.height())
+        painter.drawRoundedRect(filled, radius, radius)
+        painter.end()

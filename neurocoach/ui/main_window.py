@@ -1,0 +1,233 @@
+"""The one window: routine list, safety notes, player, finish screen and history, one at a time.
+
+A single window with one page at a time suits people who find window juggling hard. The
+window owns the session's lifetime: it builds the engine, its recorder and its driver when
+Start is pressed, and makes sure a session is ended (and so saved) however the page is left.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QStackedWidget, QWidget
+
+from neurocoach import __version__
+from neurocoach.core.catalog import CatalogEntry, load_catalog, load_entry
+from neurocoach.core.clock import Clock
+from neurocoach.core.engine import EndReason, SessionEngine, SessionOutcome, SessionState
+from neurocoach.core.history import HistoryStore
+from neurocoach.core.recorder import SessionRecorder
+from neurocoach.core.routine import Routine
+from neurocoach.core.timeline import SessionOptions
+from neurocoach.ui.before_start_page import BeforeStartPage
+from neurocoach.ui.confirm_stop_dialog import ConfirmStopDialog
+from neurocoach.ui.finish_page import FinishPage
+from neurocoach.ui.history_page import HistoryPage
+from neurocoach.ui.player_page import PlayerPage
+from neurocoach.ui.routine_list_page import RoutineListPage
+from neurocoach.ui.session_driver import SessionDriver
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        routine_folders: list[Path],
+        store: HistoryStore,
+        options: SessionOptions | None = None,
+        clock: Clock | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("main_window")
+        self.setWindowTitle("NeuroCoach")
+        self.routine_folders = routine_folders
+        self.store = store
+        self.options = options or SessionOptions()
+        self.clock = clock
+        self.driver: SessionDriver | None = None
+        self.recorder: SessionRecorder | None = None
+        self.stop_dialog: ConfirmStopDialog | None = None
+        self._paused_for_dialog = False
+
+        self.pages = QStackedWidget(self)
+        self.setCentralWidget(self.pages)
+        self.routine_list = RoutineListPage(load_catalog(routine_folders), self.options, self)
+        self.pages.addWidget(self.routine_list)
+        self.routine_list.routine_chosen.connect(self._on_list_routine_chosen)
+        self.routine_list.history_requested.connect(self.show_history)
+        self.routine_list.open_file_requested.connect(self.choose_routine_file)
+        self._build_menus()
+
+    # --- menus ---------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        self.open_action = QAction("&Open routine…", self)
+        self.open_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.open_action.triggered.connect(self.choose_routine_file)
+        reload_action = QAction("&Reload routines", self)
+        reload_action.setShortcut(QKeySequence("F5"))
+        reload_action.triggered.connect(self.reload_routines)
+        quit_action = QAction("&Quit", self)
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        quit_action.triggered.connect(self.close)
+        file_menu.addActions([self.open_action, reload_action])
+        file_menu.addSeparator()
+        file_menu.addAction(quit_action)
+        view_menu = self.menuBar().addMenu("&View")
+        self.history_action = QAction("&History", self)
+        self.history_action.setShortcut(QKeySequence("Ctrl+H"))
+        self.history_action.triggered.connect(self.show_history)
+        view_menu.addAction(self.history_action)
+        help_menu = self.menuBar().addMenu("&Help")
+        about = QAction("&About NeuroCoach", self)
+        about.triggered.connect(self._on_about_triggered)
+        help_menu.addAction(about)
+
+    # --- pages ---------------------------------------------------------------------------
+    def current_page(self) -> QWidget | None:
+        return self.pages.currentWidget()
+
+    def _show_page(self, page: QWidget) -> None:
+        old = self.pages.currentWidget()
+        if page.parent() is not self.pages:
+            self.pages.addWidget(page)
+        self.pages.setCurrentWidget(page)
+        page.setFocus(Qt.FocusReason.OtherFocusReason)
+        if old is not None and old is not page and old is not self.routine_list:
+            self.pages.removeWidget(old)
+            old.deleteLater()
+
+    @Slot()
+    def show_routines(self) -> None:
+        self._show_page(self.routine_list)
+
+    @Slot()
+    def reload_routines(self) -> None:
+        self.routine_list.set_entries(load_catalog(self.routine_folders))
+
+    @Slot()
+    def show_history(self) -> None:
+        if self.session_active():
+            return  # the player keeps the screen during a session
+        page = HistoryPage(self.store, self)
+        page.back_requested.connect(self.show_routines)
+        self._show_page(page)
+
+    @Slot(object)
+    def _on_list_routine_chosen(self, entry: CatalogEntry) -> None:
+        self.show_entry(entry)
+
+    def show_entry(self, entry: CatalogEntry) -> None:
+        """Show a routine's safety notes before starting, or what is wrong with its file."""
+        if entry.routine is None:
+            self._show_problems(entry)
+            return
+        self.show_before_start(entry.routine)
+
+    def show_before_start(self, routine: Routine) -> None:
+        if self.session_active():
+            return
+        page = BeforeStartPage(routine, self.options, self)
+        page.start_requested.connect(lambda: self.start_session(routine))
+        page.back_requested.connect(self.show_routines)
+        self._show_page(page)
+
+    @Slot()
+    def choose_routine_file(self) -> None:
+        if self.session_active():
+            return
+        start_dir = str(self.routine_folders[-1]) if self.routine_folders else ""
+        name, _ = QFileDialog.getOpenFileName(
+            self, "Open a routine file", start_dir, "Routine files (*.yaml *.yml)"
+        )
+        if name:
+            self.open_routine_file(Path(name))
+
+    def open_routine_file(self, path: Path) -> None:
+        self.show_entry(load_entry(path))
+
+    def _show_problems(self, entry: CatalogEntry) -> None:
+        box = QMessageBox(self)
+        box.setObjectName("routine_problems")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("This routine file cannot be used")
+        box.setText(f"{entry.path.name} cannot be used. What is wrong with it:")
+        box.setInformativeText("\n".join(str(p) for p in entry.problems))
+        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        box.open()
+
+    # --- the session ---------------------------------------------------------------------
+    def session_active(self) -> bool:
+        return self.driver is not None and self.driver.engine.outcome is None
+
+    def start_session(self, routine: Routine) -> None:
+        if self.session_active():
+            return  # a second Start (a double press) must not start a second session
+        engine = SessionEngine(routine, self.options, self.clock)
+        self.recorder = SessionRecorder(engine, self.store)
+        self.driver = SessionDriver(engine, self)
+        player = PlayerPage(self.driver, self)
+        player.stop_requested.connect(self._on_player_stop_requested)
+        self.driver.session_ended.connect(self._on_driver_session_ended)
+        self._show_page(player)
+        self.driver.start()
+
+    @Slot()
+    def _on_player_stop_requested(self) -> None:
+        if not self.session_active() or self.stop_dialog is not None:
+            return
+        assert self.driver is not None
+        engine = self.driver.engine
+        self._paused_for_dialog = engine.state is SessionState.RUNNING
+        engine.pause()
+        self.stop_dialog = ConfirmStopDialog(self)
+        self.stop_dialog.finished.connect(self._on_stop_dialog_finished)
+        self.stop_dialog.open()
+
+    @Slot(int)
+    def _on_stop_dialog_finished(self, result: int) -> None:
+        dialog, self.stop_dialog = self.stop_dialog, None
+        if dialog is not None:
+            dialog.deleteLater()
+        if self.driver is None:
+            return
+        engine = self.driver.engine
+        if result == ConfirmStopDialog.DialogCode.Accepted:
+            engine.stop(EndReason.STOPPED)
+        elif self._paused_for_dialog:
+            engine.resume()
+        current = self.current_page()
+        if current is not None:
+            current.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @Slot(object)
+    def _on_driver_session_ended(self, outcome: SessionOutcome) -> None:
+        if self.stop_dialog is not None:
+            self.stop_dialog.done(ConfirmStopDialog.DialogCode.Rejected)
+        assert self.driver is not None
+        saved = self.recorder is not None and self.recorder.session_id is not None
+        page = FinishPage(outcome, self.driver.engine.routine, saved, self)
+        page.done_requested.connect(self.show_routines)
+        page.history_requested.connect(self.show_history)
+        self._show_page(page)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Closing the window mid-session ends it as "closed", so what was done is saved."""
+        if self.session_active():
+            assert self.driver is not None
+            self.driver.engine.stop(EndReason.CLOSED)
+        super().closeEvent(event)
+
+    @Slot()
+    def _on_about_triggered(self) -> None:
+        QMessageBox.about(
+            self,
+            "About NeuroCoach",
+            f"NeuroCoach {__version__}\nA hands-free home exercise coach for people living "
+            "with peripheral neuropathy.\nIt does not replace advice from your doctor.",
+        )

@@ -1,0 +1,175 @@
+"""The player: what to do now, how long is left, what comes next, and five big controls.
+
+After Start it needs no input at all: the SessionDriver moves it from phase to phase. Every
+control also has a key, named on the button. The buttons never take keyboard focus, so Space
+and the arrow keys always mean Pause, Previous and Next, whatever was clicked last.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QKeyEvent, QResizeEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from neurocoach.core.engine import SessionState
+from neurocoach.core.timeline import Phase
+from neurocoach.core.wording import banner_text, next_text, position_text
+from neurocoach.ui import theme
+from neurocoach.ui.countdown_display import CountdownDisplay
+from neurocoach.ui.session_driver import SessionDriver
+from neurocoach.ui.widgets import big_button, text_label
+
+COUNTDOWN_SHARE = 0.36  # of the page's height: keeps the digits over a quarter of the window
+
+
+class PlayerPage(QWidget):
+    """Signals: stop_requested() when the user asks to stop (the window confirms it)."""
+
+    stop_requested = Signal()
+
+    def __init__(self, driver: SessionDriver, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("player")
+        self.driver = driver
+        self.engine = driver.engine
+        self.routine = driver.engine.routine
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+        self.banner = QLabel(self)
+        self.banner.setObjectName("phase_banner")
+        self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.banner.setMinimumHeight(72)
+        self.position = text_label("", self, role="subtitle", wrap=False)
+        self.position.setObjectName("position")
+        self.position.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+        self.illustration = QFrame(self)
+        self.illustration.setObjectName("illustration")
+        self.illustration.setProperty("role", "placeholder")
+        self.illustration.setMinimumSize(220, 180)
+        self.illustration_text = text_label("", self.illustration, role="muted")
+        self.illustration_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        inner = QVBoxLayout(self.illustration)
+        inner.addWidget(self.illustration_text)
+
+        self.step_title = text_label("", self, role="title")
+        self.step_title.setObjectName("step_title")
+        self.instructions = text_label("", self)
+        self.instructions.setObjectName("instructions")
+        self.instructions.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.caution = text_label("", self, role="caution")
+        self.caution.setObjectName("caution")
+
+        self.countdown = CountdownDisplay(self)
+        self.next_label = text_label("", self, role="subtitle", wrap=False)
+        self.next_label.setObjectName("next")
+
+        self.previous_button = big_button("Previous", "←", self)
+        self.pause_button = big_button("Pause", "Space", self, primary=True)
+        self.extend_button = big_button("+10 s", "+", self)
+        self.next_button = big_button("Next", "→", self)
+        self.stop_button = big_button("Stop", "Esc", self)
+        buttons = (
+            self.previous_button,
+            self.pause_button,
+            self.extend_button,
+            self.next_button,
+            self.stop_button,
+        )
+        for button in buttons:
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+        top = QHBoxLayout()
+        top.addWidget(self.banner, 3)
+        top.addWidget(self.position, 2)
+        text_column = QVBoxLayout()
+        text_column.addWidget(self.step_title)
+        text_column.addWidget(self.instructions, 1)
+        text_column.addWidget(self.caution)
+        middle = QHBoxLayout()
+        middle.addWidget(self.illustration, 2)
+        middle.addLayout(text_column, 3)
+        controls = QHBoxLayout()
+        for button in buttons:
+            controls.addWidget(button)
+        page = QVBoxLayout(self)
+        page.addLayout(top)
+        page.addLayout(middle, 1)
+        page.addWidget(self.countdown)
+        page.addWidget(self.next_label)
+        page.addLayout(controls)
+
+        self.previous_button.clicked.connect(self.engine.previous_step)
+        self.pause_button.clicked.connect(self.engine.toggle_pause)
+        self.extend_button.clicked.connect(self._on_extend_clicked)
+        self.next_button.clicked.connect(self.engine.next_step)
+        self.stop_button.clicked.connect(self.stop_requested.emit)
+        driver.phase_started.connect(self._on_driver_phase_started)
+        driver.paused_changed.connect(self._on_driver_paused_changed)
+        driver.ticked.connect(self._refresh_time)
+
+    # --- keys ----------------------------------------------------------------------------
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key == Qt.Key.Key_Space:
+            self.engine.toggle_pause()
+        elif key in (Qt.Key.Key_Right, Qt.Key.Key_PageDown):
+            self.engine.next_step()
+        elif key in (Qt.Key.Key_Left, Qt.Key.Key_PageUp):
+            self.engine.previous_step()
+        elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self._on_extend_clicked()
+        elif key == Qt.Key.Key_Escape:
+            self.stop_requested.emit()
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+    # --- showing -------------------------------------------------------------------------
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.countdown.setFixedHeight(int(self.height() * COUNTDOWN_SHARE))
+
+    @Slot(object)
+    def _on_driver_phase_started(self, phase: Phase) -> None:
+        step = phase.step
+        self.step_title.setText(step.title)
+        self.instructions.setText(step.instructions)
+        self.caution.setText(f"Take care: {step.caution}" if step.caution else "")
+        self.caution.setVisible(bool(step.caution))
+        self.illustration_text.setText(f"Picture of\n“{step.title}”\ncoming soon")
+        self.position.setText(position_text(phase, self.routine))
+        self.next_label.setText(next_text(phase, self.engine.upcoming, self.routine))
+        self._show_banner(banner_text(phase, self.routine), phase.kind.value)
+        self.setAccessibleDescription(f"{self.banner.text()}. {step.title}. {self.position.text()}")
+        self._refresh_time()
+
+    @Slot(bool)
+    def _on_driver_paused_changed(self, paused: bool) -> None:
+        self.pause_button.setText("Resume  [Space]" if paused else "Pause  [Space]")
+        self.pause_button.setAccessibleName("Resume" if paused else "Pause")
+        phase = self.engine.phase
+        if paused:
+            self._show_banner("Paused · press Space to go on", "paused")
+        elif phase is not None:
+            self._show_banner(banner_text(phase, self.routine), phase.kind.value)
+        self._refresh_time()
+
+    @Slot()
+    def _on_extend_clicked(self) -> None:
+        self.engine.extend()
+        self._refresh_time()
+
+    @Slot()
+    def _refresh_time(self) -> None:
+        if self.engine.state in (SessionState.RUNNING, SessionState.PAUSED):
+            self.countdown.set_time(self.engine.remaining(), self.engine.phase_duration())
+
+    def _show_banner(self, text: str, colour_key: str) -> None:
+        colour = theme.PHASE_COLOURS[colour_key]
+        self.banner.setText(text)
+        self.banner.setStyleSheet(
+            f"background: {colour}; color: {theme.INK}; font-size: 30pt; font-weight: bold;"
+            " border-radius: 12px; padding: 6px 16px;"
+        )
