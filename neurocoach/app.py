@@ -1,4 +1,8 @@
-"""Starts NeuroCoach: reads the command line, builds the QApplication and the main window."""
+"""Starts NeuroCoach: reads the command line, builds the QApplication and the main window.
+
+Qt is imported inside the functions, not at the top, so that --check, --help and --version
+answer at once without loading Qt.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +10,17 @@ import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from neurocoach import __version__
 from neurocoach.cli import check_files, parse_args
 from neurocoach.paths import app_paths, bundled_routines_dir
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from neurocoach.core.history import HistoryStore
+    from neurocoach.ui.main_window import MainWindow
 
 APP_ID = "org.neurocoach.NeuroCoach"
 
@@ -22,26 +33,41 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def run_gui(routine_file: Path | None) -> int:
-    # Qt is imported here, not at the top, so that --check and --help stay quick.
+    app = create_app()
+    _window, store = open_main_window(app, routine_file)  # kept alive until exec returns
+    try:
+        return app.exec()
+    finally:
+        store.close()
+
+
+def create_app() -> QApplication:
+    """The QApplication with our name, look and tremor-friendly key filter."""
     from PySide6.QtWidgets import QApplication
 
-    from neurocoach.core.history import HistoryStore
     from neurocoach.ui import theme
     from neurocoach.ui.key_debounce import KeyDebounceFilter
-    from neurocoach.ui.main_window import MainWindow
 
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
-    paths = app_paths()
-    paths.ensure()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("NeuroCoach")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
     theme.apply(app)
-    debounce = KeyDebounceFilter(parent=app)
-    app.installEventFilter(debounce)
+    app.installEventFilter(KeyDebounceFilter(parent=app))
+    return app
 
+
+def open_main_window(
+    app: QApplication, routine_file: Path | None = None
+) -> tuple[MainWindow, HistoryStore]:
+    """Build and show the main window over the user's (or NEUROCOACH_HOME's) folders."""
+    from neurocoach.core.history import HistoryStore
+    from neurocoach.ui.main_window import MainWindow
+
+    paths = app_paths()
+    paths.ensure()
     store = HistoryStore(paths.history_db)
     window = MainWindow([bundled_routines_dir(), paths.user_routines_dir], store)
     screen = app.primaryScreen().availableGeometry()
@@ -52,10 +78,7 @@ def run_gui(routine_file: Path | None) -> int:
     window.activateWindow()
     if routine_file is not None:
         window.open_routine_file(routine_file)
-    try:
-        return app.exec()
-    finally:
-        store.close()
+    return window, store
 
 
 if __name__ == "__main__":

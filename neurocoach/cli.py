@@ -42,8 +42,9 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     return build_parser().parse_args(argv)
 
 
-def check_files(paths: Sequence[Path], out: TextIO = sys.stdout) -> int:
+def check_files(paths: Sequence[Path], out: TextIO | None = None) -> int:
     """Validate routine files; 0 when all are good, 1 when any has a problem."""
+    out = out or sys.stdout
     bad = 0
     for path in paths:
         try:

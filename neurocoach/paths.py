@@ -67,7 +67,3 @@ def _bundled(name: str) -> Path:
 
 def bundled_routines_dir() -> Path:
     return _bundled("routines")
-
-
-def bundled_assets_dir() -> Path:
-    return _bundled("assets")

@@ -62,6 +62,7 @@ class MainWindow(QMainWindow):
         self.routine_list.history_requested.connect(self.show_history)
         self.routine_list.open_file_requested.connect(self.choose_routine_file)
         self._build_menus()
+        self.routine_list.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # --- menus ---------------------------------------------------------------------------
     def _build_menus(self) -> None:

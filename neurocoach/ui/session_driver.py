@@ -24,11 +24,11 @@ class SessionDriver(QObject):
     def __init__(self, engine: SessionEngine, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.engine = engine
-        self._timer = QTimer(self)
-        self._timer.setObjectName("session_refresh")
-        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self._timer.setInterval(REFRESH_MS)
-        self._timer.timeout.connect(self._on_timer_timeout)
+        self.refresh_timer = QTimer(self)
+        self.refresh_timer.setObjectName("session_refresh")
+        self.refresh_timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.refresh_timer.setInterval(REFRESH_MS)
+        self.refresh_timer.timeout.connect(self._on_timer_timeout)
         engine.phase_started.connect(self.phase_started.emit)
         engine.paused_changed.connect(self.paused_changed.emit)
         engine.session_ended.connect(self._on_engine_session_ended)
@@ -36,11 +36,11 @@ class SessionDriver(QObject):
     def start(self) -> None:
         self.engine.start()
         if self.engine.outcome is None:
-            self._timer.start()
+            self.refresh_timer.start()
 
     @property
     def running(self) -> bool:
-        return self._timer.isActive()
+        return self.refresh_timer.isActive()
 
     @Slot()
     def _on_timer_timeout(self) -> None:
@@ -49,5 +49,5 @@ class SessionDriver(QObject):
             self.ticked.emit()
 
     def _on_engine_session_ended(self, outcome: SessionOutcome) -> None:
-        self._timer.stop()
+        self.refresh_timer.stop()
         self.session_ended.emit(outcome)

@@ -1,0 +1,120 @@
+"""Fixtures that build the real main window over temporary folders, on a hand-driven clock."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from neurocoach.core.clock import ManualClock
+from neurocoach.core.history import HistoryStore
+from neurocoach.core.timeline import SessionOptions
+from neurocoach.paths import app_paths, bundled_routines_dir
+from neurocoach.ui import theme
+from neurocoach.ui.key_debounce import KeyDebounceFilter
+from neurocoach.ui.main_window import MainWindow
+
+TINY_ROUTINE = """\
+format: 1
+id: tiny
+title: Tiny test routine
+description: Two short steps for the tests.
+area: hands
+source: Written for the tests.
+safety: Nothing to worry about.
+steps:
+  - title: Squeeze
+    instructions: Squeeze the ball.
+    hold_seconds: 4
+    reps: 2
+    rest_seconds: 2
+    sides: left-right
+  - title: Wrist stretch
+    instructions: Stretch gently.
+    hold_seconds: 600
+"""
+
+
+@dataclass
+class App:
+    """The window under test, with what a test needs to drive it."""
+
+    window: MainWindow
+    store: HistoryStore
+    clock: ManualClock
+    keys: KeyDebounceFilter
+    key_clock: ManualClock
+    qtbot: QtBot
+    user_routines: Path
+
+    def press(self, key: Qt.Key) -> None:
+        """A real key press to the active window (an open dialog, else the main window),
+        as a person's would arrive: 1 s apart, so the debounce filter lets it through."""
+        self.key_clock.advance(1.0)
+        target = QApplication.activeModalWidget() or self.window
+        handle = target.windowHandle()
+        assert handle is not None
+        self.qtbot.keyClick(handle, key)
+
+    def advance(self, seconds: float) -> None:
+        """Let time pass on the session clock, then wait for the UI's next timer tick."""
+        driver = self.window.driver
+        if driver is None or not driver.running:
+            self.clock.advance(seconds)
+            return
+        with self.qtbot.waitSignal(driver.refresh_timer.timeout, timeout=3000):
+            self.clock.advance(seconds)
+
+
+@pytest.fixture
+def make_app(qtbot: QtBot, qapp: QApplication) -> Iterator[callable]:  # type: ignore[valid-type]
+    created: list[App] = []
+
+    def make(extra_files: dict[str, str] | None = None, size: tuple[int, int] = (1280, 800)) -> App:
+        theme.apply(qapp)
+        paths = app_paths()
+        paths.ensure()
+        (paths.user_routines_dir / "tiny.yaml").write_text(TINY_ROUTINE)
+        for name, text in (extra_files or {}).items():
+            (paths.user_routines_dir / name).write_text(text)
+        store = HistoryStore(paths.history_db)
+        clock = ManualClock()
+        key_clock = ManualClock()
+        keys = KeyDebounceFilter(now=key_clock.now)
+        qapp.installEventFilter(keys)
+        window = MainWindow(
+            [bundled_routines_dir(), paths.user_routines_dir],
+            store,
+            SessionOptions(lead_in_seconds=3),
+            clock,
+        )
+        qtbot.addWidget(window)
+        window.resize(*size)
+        window.show()
+        qtbot.waitExposed(window)
+        window.activateWindow()
+        app = App(window, store, clock, keys, key_clock, qtbot, paths.user_routines_dir)
+        created.append(app)
+        return app
+
+    yield make
+    for app in created:
+        qapp.removeEventFilter(app.keys)
+        app.window.close()
+        app.store.close()
+
+
+def select_routine(app: App, title: str) -> None:
+    """Move through the list with the Down key until the routine is the current row."""
+    routine_list = app.window.routine_list.list
+    for _ in range(routine_list.count()):
+        entry = routine_list.current_entry()
+        if entry is not None and entry.routine is not None and entry.routine.title == title:
+            return
+        app.press(Qt.Key.Key_Down)
+    raise AssertionError(f"{title} is not in the list")

@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from neurocoach.app import open_main_window
+from neurocoach.paths import bundled_routines_dir
+from neurocoach.ui.before_start_page import BeforeStartPage
+
+
+def test_the_app_opens_over_neurocoach_home_only(qtbot, qapp, neurocoach_home: Path) -> None:
+    own = neurocoach_home / "data" / "routines"
+    own.mkdir(parents=True)
+    (own / "mine.yaml").write_text(
+        (bundled_routines_dir() / "quick-hands.yaml")
+        .read_text()
+        .replace("id: quick-hands", "id: mine")
+    )
+    window, store = open_main_window(qapp, bundled_routines_dir() / "warm-hands.yaml")
+    qtbot.addWidget(window)
+    try:
+        assert window.isVisible()
+        assert (
+            window.routine_list.list.count() == len(list(bundled_routines_dir().glob("*.yaml"))) + 1
+        )
+        page = window.current_page()
+        assert isinstance(page, BeforeStartPage) and page.routine.id == "warm-hands"
+        assert store.path == neurocoach_home / "data" / "history.sqlite3"
+        assert store.path.exists()
+    finally:
+        window.close()
+        store.close()

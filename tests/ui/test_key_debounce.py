@@ -1,0 +1,59 @@
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication
+
+from tests.ui.conftest import select_routine
+
+
+def test_a_second_press_within_the_debounce_time_is_ignored(make_app) -> None:
+    app = make_app()
+    select_routine(app, "Tiny test routine")
+    app.press(Qt.Key.Key_Return)
+    app.press(Qt.Key.Key_Return)
+    player = app.window.current_page()
+    handle = app.window.windowHandle()
+    app.qtbot.keyClick(handle, Qt.Key.Key_Right)  # no time passes between these two
+    assert player.position.text() == "Step 2 of 2"
+    app.key_clock.advance(0.3)
+    app.qtbot.keyClick(handle, Qt.Key.Key_Left)  # another key is not a repeat
+    assert player.position.text().startswith("Step 1 of 2")
+    app.key_clock.advance(0.3)
+    app.qtbot.keyClick(handle, Qt.Key.Key_Left)  # the same key 0.3 s later: ignored
+    assert app.keys.ignored == 1
+    app.qtbot.keyClick(handle, Qt.Key.Key_Right)
+    assert player.position.text() == "Step 2 of 2"
+    app.key_clock.advance(0.5)
+    app.qtbot.keyClick(handle, Qt.Key.Key_Right)  # 0.5 s: still too soon
+    assert player.position.text() == "Step 2 of 2"
+    app.key_clock.advance(0.7)
+    app.qtbot.keyClick(handle, Qt.Key.Key_Left)
+    app.key_clock.advance(0.7)
+    app.qtbot.keyClick(handle, Qt.Key.Key_Left)  # 0.7 s after the last Left: counts
+    assert player.position.text().startswith("Step 1 of 2")
+
+
+def test_held_keys_do_not_repeat(make_app) -> None:
+    app = make_app()
+    select_routine(app, "Tiny test routine")
+    app.press(Qt.Key.Key_Return)
+    app.press(Qt.Key.Key_Return)
+    player = app.window.current_page()
+    app.key_clock.advance(5)
+    repeat = QKeyEvent(
+        QEvent.Type.KeyPress, Qt.Key.Key_Right, Qt.KeyboardModifier.NoModifier, "", True
+    )
+    QApplication.sendEvent(app.window.windowHandle(), repeat)
+    assert player.position.text().startswith("Step 1 of 2")
+    assert app.keys.ignored == 1
+
+
+def test_zero_seconds_turns_it_off(make_app) -> None:
+    app = make_app()
+    app.keys.seconds = 0
+    select_routine(app, "Tiny test routine")
+    handle = app.window.windowHandle()
+    app.qtbot.keyClick(handle, Qt.Key.Key_Return)
+    app.qtbot.keyClick(handle, Qt.Key.Key_Return)
+    assert app.window.driver is not None

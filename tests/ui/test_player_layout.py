@@ -1,0 +1,43 @@
+"""What a person with poor eyesight needs from the player: huge digits, big controls."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
+
+from tests.ui.conftest import select_routine
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1024, 700), (1920, 1080)])
+def test_countdown_digits_are_over_a_quarter_of_the_window_height(make_app, size) -> None:
+    app = make_app(size=size)
+    select_routine(app, "Tiny test routine")
+    app.press(Qt.Key.Key_Return)
+    app.press(Qt.Key.Key_Return)
+    player = app.window.current_page()
+    app.qtbot.waitUntil(lambda: player.countdown.height() > 0)
+    app.press(Qt.Key.Key_Right)  # to the 10-minute step: the widest text, m:ss
+    app.advance(3)
+    assert player.countdown.text == "10:00"
+    quarter = app.window.height() / 4
+    assert player.countdown.digit_height() >= quarter
+    app.advance(540)
+    assert player.countdown.text == "1:00"
+    app.advance(55)
+    assert player.countdown.text == "5"
+    assert player.countdown.digit_height() >= quarter
+
+
+def test_every_player_control_is_big_and_labelled(make_app) -> None:
+    app = make_app()
+    select_routine(app, "Tiny test routine")
+    app.press(Qt.Key.Key_Return)
+    app.press(Qt.Key.Key_Return)
+    player = app.window.current_page()
+    buttons = player.findChildren(QPushButton)
+    assert len(buttons) == 5
+    for button in buttons:
+        assert button.height() >= 64 and button.width() >= 64, button.text()
+        assert button.text() and button.accessibleName()
+        assert button.fontMetrics().horizontalAdvance(button.text()) < button.width()
