@@ -169,6 +169,8 @@ class MainWindow(QMainWindow):
     def start_session(self, routine: Routine) -> None:
         if self.session_active():
             return  # a second Start (a double press) must not start a second session
+        if self.driver is not None:
+            self.driver.deleteLater()  # the last session's driver: ended, no longer needed
         engine = SessionEngine(routine, self.options, self.clock)
         self.recorder = SessionRecorder(engine, self.store)
         self.driver = SessionDriver(engine, self)

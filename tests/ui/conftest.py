@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -107,6 +107,9 @@ def make_app(qtbot: QtBot, qapp: QApplication) -> Iterator[callable]:  # type: i
         qapp.removeEventFilter(app.keys)
         app.window.close()
         app.store.close()
+        # Closing the window ends any session; a timer of ours still running is a leak.
+        running = [t.objectName() for t in app.window.findChildren(QTimer) if t.isActive()]
+        assert running == [], f"timers left running: {running}"
 
 
 def select_routine(app: App, title: str) -> None:

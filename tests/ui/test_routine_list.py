@@ -60,3 +60,22 @@ def test_open_a_routine_file_directly(make_app, tmp_path) -> None:
     app.window.open_routine_file(path)
     page = app.window.current_page()
     assert isinstance(page, BeforeStartPage) and page.routine.title == "From elsewhere"
+
+
+def test_file_menu_open_uses_the_chosen_file(make_app, tmp_path, monkeypatch) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    app = make_app()
+    path = tmp_path / "chosen.yaml"
+    path.write_text(TINY_ROUTINE.replace("Tiny test routine", "Chosen one"))
+    asked = []
+
+    def fake_dialog(parent, caption, directory, filters):
+        asked.append((caption, filters))
+        return str(path), filters
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(fake_dialog))
+    app.window.open_action.trigger()
+    assert asked == [("Open a routine file", "Routine files (*.yaml *.yml)")]
+    page = app.window.current_page()
+    assert isinstance(page, BeforeStartPage) and page.routine.title == "Chosen one"

@@ -36,7 +36,9 @@ def test_the_schema_is_itself_valid() -> None:
     jsonschema.Draft202012Validator.check_schema(SCHEMA)
 
 
-@pytest.mark.parametrize("path", sorted(bundled_routines_dir().glob("*.yaml")), ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "path", sorted(bundled_routines_dir().glob("*.yaml")), ids=lambda p: p.name
+)
 def test_every_bundled_routine_matches_the_schema(path: Path) -> None:
     assert schema_accepts(path.read_text())
 
