@@ -6,7 +6,8 @@ An accidental Escape therefore costs nothing: a second Escape, or Enter, keeps t
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLayout, QVBoxLayout, QWidget
 
 from neurocoach.ui.widgets import big_button, text_label
 
@@ -24,18 +25,19 @@ class ConfirmStopDialog(QDialog):
         self.no_button.setAutoDefault(True)
         self.no_button.setDefault(True)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.yes_button, 1)
-        buttons.addWidget(self.no_button, 2)
+        buttons.addWidget(self.yes_button)
+        buttons.addWidget(self.no_button)
         layout = QVBoxLayout(self)
+        # Never narrower than the buttons need: wrapped labels would otherwise squeeze them.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         layout.addWidget(question)
         layout.addWidget(note)
         layout.addLayout(buttons)
         self.no_button.clicked.connect(self.reject)
         self.yes_button.clicked.connect(self.accept)
-        self.setMinimumWidth(640)
         self.no_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Y:
             self.accept()
         elif event.key() == Qt.Key.Key_N:

@@ -45,7 +45,8 @@ class RoutineRowDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
         title, body = self._fonts(option.font)
-        height = QFontMetrics(title).height() + QFontMetrics(body).height() + 3 * _PAD
+        # Room for two lines of description: it wraps rather than being cut short.
+        height = QFontMetrics(title).height() + 2 * QFontMetrics(body).height() + 3 * _PAD
         return QSize(400, max(96, height))
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
@@ -92,10 +93,8 @@ class RoutineRowDelegate(QStyledItemDelegate):
             title_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, elided
         )
         painter.setFont(body_font)
-        elided = QFontMetrics(body_font).elidedText(
-            body, Qt.TextElideMode.ElideRight, body_rect.width()
-        )
-        painter.drawText(body_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, elided)
+        flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
+        painter.drawText(body_rect, flags, body)
         painter.restore()
 
 
@@ -152,9 +151,9 @@ class RoutineListPage(QWidget):
         self.open_button = big_button("Open file", "Ctrl+O", self)
 
         buttons = QHBoxLayout()
-        buttons.addWidget(self.start_button, 2)
-        buttons.addWidget(self.history_button, 1)
-        buttons.addWidget(self.open_button, 1)
+        buttons.addWidget(self.start_button, 1)  # the main action takes the spare width
+        buttons.addWidget(self.history_button)
+        buttons.addWidget(self.open_button)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(hint)

@@ -34,7 +34,6 @@ QWidget {{
 }}
 QPushButton {{
     min-height: {CONTROL_MIN_HEIGHT}px;
-    min-width: 64px;
     padding: 6px 22px;
     border: 3px solid {INK};
     border-radius: 12px;
@@ -43,9 +42,9 @@ QPushButton {{
 }}
 QPushButton:hover {{ background: #dce5f5; }}
 QPushButton:pressed {{ background: #c5d4ef; }}
-QPushButton:focus {{ border: 6px solid {FOCUS}; }}
+QPushButton:focus {{ border: 6px solid {FOCUS}; padding: 3px 19px; }}
 QPushButton[primary="true"] {{ background: {ACCENT}; color: {PAPER}; }}
-QPushButton[primary="true"]:focus {{ border: 6px solid {FOCUS}; }}
+QPushButton[primary="true"]:focus {{ border: 6px solid {FOCUS}; padding: 3px 19px; }}
 QListView, QTableView {{
     border: 3px solid {INK};
     border-radius: 8px;
@@ -68,6 +67,7 @@ QMenuBar, QMenu {{ font-size: {BODY_POINT_SIZE}pt; }}
 QMenu::item {{ padding: 10px 28px; }}
 QMenu::item:selected, QMenuBar::item:selected {{ background: {ACCENT}; color: {PAPER}; }}
 QFrame[role="placeholder"] QLabel {{ background: transparent; }}
+QDialog {{ border: 4px solid {INK}; }}
 QLabel[role="title"] {{ font-size: 30pt; font-weight: bold; }}
 QLabel[role="subtitle"] {{ font-size: 22pt; font-weight: bold; }}
 QLabel[role="muted"] {{ color: {MUTED_INK}; }}

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
 from tests.ui.conftest import select_routine
+from tests.ui.sizes import assert_buttons_big_and_readable
 
 
 @pytest.mark.parametrize("size", [(1280, 800), (1024, 700), (1920, 1080)])
@@ -35,9 +36,24 @@ def test_every_player_control_is_big_and_labelled(make_app) -> None:
     app.press(Qt.Key.Key_Return)
     app.press(Qt.Key.Key_Return)
     player = app.window.current_page()
-    buttons = player.findChildren(QPushButton)
-    assert len(buttons) == 5
-    for button in buttons:
-        assert button.height() >= 64 and button.width() >= 64, button.text()
-        assert button.text() and button.accessibleName()
-        assert button.fontMetrics().horizontalAdvance(button.text()) < button.width()
+    assert len(player.findChildren(QPushButton)) == 5
+    assert_buttons_big_and_readable(player)
+
+
+@pytest.mark.parametrize("size", [(1024, 700), (1280, 800)])
+def test_every_page_and_the_stop_dialog_have_big_readable_buttons(make_app, size) -> None:
+    app = make_app(size=size)
+    assert_buttons_big_and_readable(app.window.current_page())
+    select_routine(app, "Tiny test routine")
+    app.press(Qt.Key.Key_Return)
+    assert_buttons_big_and_readable(app.window.current_page())
+    app.press(Qt.Key.Key_Return)
+    app.press(Qt.Key.Key_Escape)
+    dialog = app.window.stop_dialog
+    app.qtbot.waitExposed(dialog)
+    assert_buttons_big_and_readable(dialog)
+    app.press(Qt.Key.Key_Y)
+    app.qtbot.waitUntil(lambda: app.window.stop_dialog is None)
+    assert_buttons_big_and_readable(app.window.current_page())
+    app.press(Qt.Key.Key_H)
+    assert_buttons_big_and_readable(app.window.current_page())

@@ -1,0 +1,21 @@
+"""Checks a person with numb fingers and poor eyesight relies on, for any window."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QPushButton, QWidget
+
+MIN_CONTROL = 64
+BUTTON_PADDING = 2 * (22 + 3)  # the stylesheet's side padding and border (focused or not)
+
+
+def assert_buttons_big_and_readable(root: QWidget) -> None:
+    buttons = [b for b in root.findChildren(QPushButton) if b.isVisible()]
+    assert buttons, "no buttons found"
+    for button in buttons:
+        label = button.text()
+        assert label and button.accessibleName(), "a button without a label"
+        assert button.height() >= MIN_CONTROL and button.width() >= MIN_CONTROL, label
+        needed = button.fontMetrics().horizontalAdvance(label) + BUTTON_PADDING
+        assert needed <= button.width(), (
+            f"{label!r} is cut off: needs {needed}, has {button.width()}"
+        )
