@@ -18,6 +18,7 @@ from neurocoach.paths import app_paths, bundled_routines_dir
 from neurocoach.ui import theme
 from neurocoach.ui.key_debounce import KeyDebounceFilter
 from neurocoach.ui.main_window import MainWindow
+from neurocoach.ui.player_page import PlayerPage
 
 TINY_ROUTINE = """\
 format: 1
@@ -110,6 +111,16 @@ def make_app(qtbot: QtBot, qapp: QApplication) -> Iterator[callable]:  # type: i
         # Closing the window ends any session; a timer of ours still running is a leak.
         running = [t.objectName() for t in app.window.findChildren(QTimer) if t.isActive()]
         assert running == [], f"timers left running: {running}"
+
+
+def start_routine(app: App, title: str = "Tiny test routine") -> PlayerPage:
+    """Choose a routine and start it, as a person would: Enter on the list, Enter to start."""
+    select_routine(app, title)
+    app.press(Qt.Key.Key_Return)
+    app.press(Qt.Key.Key_Return)
+    player = app.window.current_page()
+    assert isinstance(player, PlayerPage)
+    return player
 
 
 def select_routine(app: App, title: str) -> None:

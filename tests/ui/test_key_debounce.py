@@ -4,15 +4,12 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
-from tests.ui.conftest import select_routine
+from tests.ui.conftest import select_routine, start_routine
 
 
 def test_a_second_press_within_the_debounce_time_is_ignored(make_app) -> None:
     app = make_app()
-    select_routine(app, "Tiny test routine")
-    app.press(Qt.Key.Key_Return)
-    app.press(Qt.Key.Key_Return)
-    player = app.window.current_page()
+    player = start_routine(app)
     handle = app.window.windowHandle()
     app.qtbot.keyClick(handle, Qt.Key.Key_Right)  # no time passes between these two
     assert player.position.text() == "Step 2 of 2"
@@ -36,10 +33,7 @@ def test_a_second_press_within_the_debounce_time_is_ignored(make_app) -> None:
 
 def test_held_keys_do_not_repeat(make_app) -> None:
     app = make_app()
-    select_routine(app, "Tiny test routine")
-    app.press(Qt.Key.Key_Return)
-    app.press(Qt.Key.Key_Return)
-    player = app.window.current_page()
+    player = start_routine(app)
     app.key_clock.advance(5)
     repeat = QKeyEvent(
         QEvent.Type.KeyPress, Qt.Key.Key_Right, Qt.KeyboardModifier.NoModifier, "", True

@@ -6,17 +6,14 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
-from tests.ui.conftest import select_routine
+from tests.ui.conftest import select_routine, start_routine
 from tests.ui.sizes import assert_buttons_big_and_readable
 
 
 @pytest.mark.parametrize("size", [(1280, 800), (1024, 700), (1920, 1080)])
 def test_countdown_digits_are_over_a_quarter_of_the_window_height(make_app, size) -> None:
     app = make_app(size=size)
-    select_routine(app, "Tiny test routine")
-    app.press(Qt.Key.Key_Return)
-    app.press(Qt.Key.Key_Return)
-    player = app.window.current_page()
+    player = start_routine(app)
     app.qtbot.waitUntil(lambda: player.countdown.height() > 0)
     app.press(Qt.Key.Key_Right)  # to the 10-minute step: the widest text, m:ss
     app.advance(3)
@@ -32,10 +29,7 @@ def test_countdown_digits_are_over_a_quarter_of_the_window_height(make_app, size
 
 def test_every_player_control_is_big_and_labelled(make_app) -> None:
     app = make_app()
-    select_routine(app, "Tiny test routine")
-    app.press(Qt.Key.Key_Return)
-    app.press(Qt.Key.Key_Return)
-    player = app.window.current_page()
+    player = start_routine(app)
     assert len(player.findChildren(QPushButton)) == 5
     assert_buttons_big_and_readable(player)
 

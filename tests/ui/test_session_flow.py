@@ -8,7 +8,7 @@ from neurocoach.ui.before_start_page import BeforeStartPage
 from neurocoach.ui.finish_page import FinishPage
 from neurocoach.ui.history_page import HistoryPage
 from neurocoach.ui.player_page import PlayerPage
-from tests.ui.conftest import select_routine
+from tests.ui.conftest import select_routine, start_routine
 
 
 def shown(app, page_type):
@@ -90,10 +90,7 @@ def test_a_routine_runs_hands_free_from_start_to_finish_and_is_saved(make_app) -
 
 def test_pause_next_previous_and_extend_by_key(make_app) -> None:
     app = make_app()
-    select_routine(app, "Tiny test routine")
-    app.press(Qt.Key.Key_Return)
-    app.press(Qt.Key.Key_Return)
-    player = shown(app, PlayerPage)
+    player = start_routine(app)
     app.advance(1.2)
     assert player.countdown.text == "2"
 
@@ -126,10 +123,7 @@ def test_pause_next_previous_and_extend_by_key(make_app) -> None:
 
 def test_stop_asks_first_and_no_is_the_default(make_app) -> None:
     app = make_app()
-    select_routine(app, "Tiny test routine")
-    app.press(Qt.Key.Key_Return)
-    app.press(Qt.Key.Key_Return)
-    player = shown(app, PlayerPage)
+    player = start_routine(app)
     app.advance(3 + 4 + 1)  # one hold done, into the rest
 
     app.press(Qt.Key.Key_Escape)
@@ -162,9 +156,7 @@ def test_stop_asks_first_and_no_is_the_default(make_app) -> None:
 
 def test_closing_the_window_mid_session_saves_it(make_app) -> None:
     app = make_app()
-    select_routine(app, "Tiny test routine")
-    app.press(Qt.Key.Key_Return)
-    app.press(Qt.Key.Key_Return)
+    start_routine(app)
     app.advance(5)
     app.window.close()
     (session,) = app.store.sessions()
@@ -176,10 +168,7 @@ def test_closing_the_window_mid_session_saves_it(make_app) -> None:
 
 def test_a_double_enter_starts_one_session_only(make_app) -> None:
     app = make_app()
-    select_routine(app, "Tiny test routine")
-    app.press(Qt.Key.Key_Return)
-    app.press(Qt.Key.Key_Return)
-    player = shown(app, PlayerPage)
+    player = start_routine(app)
     app.press(Qt.Key.Key_Return)
     assert shown(app, PlayerPage) is player
     assert len(app.store.sessions()) == 1
