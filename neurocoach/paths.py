@@ -32,6 +32,10 @@ class AppPaths:
         return self.data_dir / "history.sqlite3"
 
     @property
+    def settings_file(self) -> Path:
+        return self.config_dir / "settings.yaml"
+
+    @property
     def user_routines_dir(self) -> Path:
         return self.data_dir / "routines"
 
@@ -67,3 +71,7 @@ def _bundled(name: str) -> Path:
 
 def bundled_routines_dir() -> Path:
     return _bundled("routines")
+
+
+def bundled_sounds_dir() -> Path:
+    return _bundled("assets") / "sounds"

@@ -89,6 +89,8 @@ class SessionEngine:
         self._started_at = 0.0
         self._hold_since: float | None = None  # when the running part of a hold began
         self._visit_reps = 0  # holds completed in the current visit of the current step
+        self._held_back = False  # a lead-in waits past its deadline (the voice is still talking)
+        self.moved_by_user = False  # the current phase began by Next or Previous
         self._records: dict[int, StepRecord] = {}
         self._planned = self._plan()
 
@@ -135,6 +137,8 @@ class SessionEngine:
         while self.state is SessionState.RUNNING and self.clock.now() >= self._deadline:
             at = self._deadline
             phase = self.phases[self._index]
+            if self._held_back and phase.kind in (PhaseKind.READY, PhaseKind.SWITCH):
+                return  # wait for release(): the user is still being told what to do
             self._close_hold(at, completed=phase.kind is PhaseKind.HOLD)
             if self._index + 1 >= len(self.phases):
                 self._end(EndReason.FINISHED, at)
@@ -163,6 +167,25 @@ class SessionEngine:
         self.state = SessionState.RUNNING
         self.paused_changed.emit(False)
 
+    def hold_back(self) -> None:
+        """Keep the current lead-in from ending until `release()`, even past its deadline.
+
+        Used while the voice reads the instructions: the hold must not start while the user
+        is still listening to what to do.
+        """
+        self._held_back = True
+
+    def release(self) -> None:
+        """Let a held-back lead-in end; if its deadline has passed, it ends now."""
+        if not self._held_back:
+            return
+        self._held_back = False
+        if self.state is SessionState.RUNNING:
+            now = self.clock.now()
+            if now > self._deadline:
+                self._deadline = now
+            self.update()
+
     def toggle_pause(self) -> None:
         if self.state is SessionState.RUNNING:
             self.pause()
@@ -190,9 +213,10 @@ class SessionEngine:
         now = self.clock.now()
         self._close_hold(now, completed=False)
         if target is None:
+            self.moved_by_user = True
             self._end(EndReason.FINISHED, now)
         else:
-            self._enter(target, now)
+            self._enter(target, now, by_user=True)
 
     def previous_step(self) -> None:
         """Go back to the start of the previous step (the first step starts again)."""
@@ -203,7 +227,7 @@ class SessionEngine:
         assert target is not None
         now = self.clock.now()
         self._close_hold(now, completed=False)
-        self._enter(target, now)
+        self._enter(target, now, by_user=True)
 
     def stop(self, reason: EndReason = EndReason.STOPPED) -> None:
         """End the session now; what was done so far is kept in the outcome."""
@@ -246,7 +270,7 @@ class SessionEngine:
                 return index
         return None
 
-    def _enter(self, index: int, at: float) -> None:
+    def _enter(self, index: int, at: float, by_user: bool = False) -> None:
         previous = self.phase
         phase = self.phases[index]
         # A new visit: another step, or the same step again from its start (Previous).
@@ -259,6 +283,8 @@ class SessionEngine:
             self._record(phase.step_index)
         self._index = index
         self._extended = 0.0
+        self._held_back = False
+        self.moved_by_user = by_user
         self._deadline = at + phase.duration
         self._hold_since = at if phase.kind is PhaseKind.HOLD else None
         self.phase_started.emit(phase)

@@ -175,3 +175,51 @@ def test_controls_do_nothing_before_start_and_after_end() -> None:
     engine.previous_step()
     engine.start()
     assert engine.state is SessionState.ENDED
+
+
+def test_a_held_back_lead_in_waits_for_release_then_the_hold_starts_then() -> None:
+    engine, clock = engine_for(step("A", hold=10), lead_in=5)
+    engine.start()
+    engine.hold_back()
+    clock.advance(8)
+    engine.update()
+    assert engine.phase is not None and engine.phase.kind is PhaseKind.READY
+    assert engine.remaining() == 0
+    engine.release()
+    assert engine.phase.kind is PhaseKind.HOLD
+    assert engine.remaining() == pytest.approx(10)  # the hold starts at the release, in full
+    clock.advance(10)
+    engine.update()
+    assert engine.outcome is not None
+    assert engine.outcome.ended_at - engine.outcome.started_at == pytest.approx(18)
+
+
+def test_an_early_release_keeps_the_lead_in_deadline() -> None:
+    engine, clock = engine_for(step("A", hold=10), lead_in=5)
+    engine.start()
+    engine.hold_back()
+    clock.advance(2)
+    engine.release()
+    assert engine.remaining() == pytest.approx(3)
+
+
+def test_holding_back_never_stops_a_hold() -> None:
+    engine, clock = engine_for(step("A", hold=10), step("B", hold=10), lead_in=5)
+    engine.start()
+    clock.advance(5)
+    engine.update()
+    engine.hold_back()  # during the hold: it must still end on time
+    clock.advance(10)
+    engine.update()
+    assert engine.phase is not None and engine.phase.step_index == 1
+
+
+def test_next_and_previous_are_marked_as_moves_by_the_user() -> None:
+    engine, clock = engine_for(step("A"), step("B"))
+    engine.start()
+    assert engine.moved_by_user is False
+    engine.next_step()
+    assert engine.moved_by_user is True
+    clock.advance(5)
+    engine.update()
+    assert engine.moved_by_user is False

@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from neurocoach.core.settings import SETTINGS, Settings, load_settings, save_settings
+
+
+def test_missing_file_gives_defaults(tmp_path: Path) -> None:
+    loaded = load_settings(tmp_path / "settings.yaml")
+    assert loaded.problem is None
+    assert loaded.settings.values == {s.name: s.default for s in SETTINGS}
+
+
+def test_round_trip(tmp_path: Path) -> None:
+    path = tmp_path / "config" / "settings.yaml"
+    settings = Settings()
+    settings.set("volume", 35)
+    settings.set("voice_enabled", False)
+    settings.set("speech_rate", -0.5)
+    save_settings(settings, path)
+    assert path.read_text().startswith("# NeuroCoach settings.")
+    again = load_settings(path).settings
+    assert again.values == settings.values
+    assert [p.name for p in path.parent.iterdir()] == ["settings.yaml"]  # no temporary left
+
+
+def test_out_of_range_and_wrong_types_are_clamped_or_defaulted(tmp_path: Path) -> None:
+    path = tmp_path / "settings.yaml"
+    path.write_text("version: 1\nvolume: 250\nlead_in_seconds: -4\nvoice_enabled: maybe\nzzz: 1\n")
+    settings = load_settings(path).settings
+    assert settings["volume"] == 100
+    assert settings["lead_in_seconds"] == 0
+    assert settings["voice_enabled"] is True
+
+
+def test_corrupt_file_is_kept_aside_and_defaults_used(tmp_path: Path) -> None:
+    path = tmp_path / "settings.yaml"
+    path.write_text("version: 1\nvolume: [unclosed\n")
+    loaded = load_settings(path)
+    assert loaded.problem is not None and "settings.yaml.bad" in loaded.problem
+    assert loaded.settings["volume"] == 80
+    assert (tmp_path / "settings.yaml.bad").read_text() == "version: 1\nvolume: [unclosed\n"
+    assert not path.exists()
+    path.write_text("just text\n")
+    assert "settings.yaml.bad2" in (load_settings(path).problem or "")
+
+
+def test_session_options_follow_the_settings() -> None:
+    settings = Settings()
+    settings.set("lead_in_seconds", 8)
+    settings.set("hold_scale", 1.5)
+    options = settings.session_options()
+    assert (options.lead_in_seconds, options.hold_scale) == (8.0, 1.5)
