@@ -14,11 +14,12 @@ from typing import TYPE_CHECKING
 
 from neurocoach import __version__
 from neurocoach.cli import check_files, parse_args
-from neurocoach.paths import app_paths, bundled_routines_dir
+from neurocoach.paths import app_paths, bundled_routines_dir, bundled_sounds_dir
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
+    from neurocoach.audio.guide import AudioGuide
     from neurocoach.core.history import HistoryStore
     from neurocoach.ui.main_window import MainWindow
 
@@ -64,18 +65,36 @@ def open_main_window(
 ) -> tuple[MainWindow, HistoryStore]:
     """Build and show the main window over the user's (or NEUROCOACH_HOME's) folders."""
     from neurocoach.core.history import HistoryStore
+    from neurocoach.core.settings import load_settings, save_settings
     from neurocoach.ui.main_window import MainWindow
 
     paths = app_paths()
     paths.ensure()
+    loaded = load_settings(paths.settings_file)
+    if not paths.settings_file.exists():
+        save_settings(loaded.settings, paths.settings_file)  # a file the user can find and read
     store = HistoryStore(paths.history_db)
-    window = MainWindow([bundled_routines_dir(), paths.user_routines_dir], store)
+
+    def make_audio() -> AudioGuide:
+        # Imported on first use: QtMultimedia and QtTextToSpeech take a while to load.
+        from neurocoach.audio.guide import AudioGuide
+
+        return AudioGuide(bundled_sounds_dir(), loaded.settings, parent=window)
+
+    window = MainWindow(
+        [bundled_routines_dir(), paths.user_routines_dir],
+        store,
+        loaded.settings,
+        audio_factory=make_audio,
+    )
     screen = app.primaryScreen().availableGeometry()
     window.resize(min(1280, screen.width()), min(800, screen.height()))
     window.show()
     # Take the keyboard at once: the arrow keys must work without a click first.
     window.raise_()
     window.activateWindow()
+    if loaded.problem:
+        window.tell(loaded.problem)
     if routine_file is not None:
         window.open_routine_file(routine_file)
     return window, store

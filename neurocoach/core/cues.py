@@ -108,9 +108,9 @@ class CuePlanner:
             elif previous is None or previous.step_index != phase.step_index:
                 # No lead-in before this hold: the step's words come with it.
                 speech = self._introduce(phase)
-        self._emit(tones, speech, interrupt=by_user)
         if self.voice and speech and phase.kind in (PhaseKind.READY, PhaseKind.SWITCH):
-            self.engine.hold_back()
+            self.engine.hold_back()  # before the words go out, so their end cannot be missed
+        self._emit(tones, speech, interrupt=by_user)
 
     def _on_engine_paused_changed(self, paused: bool) -> None:
         self._emit((), "Paused." if paused else "Carry on.", interrupt=True)

@@ -91,6 +91,7 @@ class SessionEngine:
         self._visit_reps = 0  # holds completed in the current visit of the current step
         self._held_back = False  # a lead-in waits past its deadline (the voice is still talking)
         self.moved_by_user = False  # the current phase began by Next or Previous
+        self.phase_started_at = 0.0  # clock time the current phase began (its boundary)
         self._records: dict[int, StepRecord] = {}
         self._planned = self._plan()
 
@@ -285,6 +286,7 @@ class SessionEngine:
         self._extended = 0.0
         self._held_back = False
         self.moved_by_user = by_user
+        self.phase_started_at = at
         self._deadline = at + phase.duration
         self._hold_since = at if phase.kind is PhaseKind.HOLD else None
         self.phase_started.emit(phase)

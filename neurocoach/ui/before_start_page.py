@@ -35,6 +35,9 @@ class BeforeStartPage(QWidget):
         self.safety = text_label(routine.safety, self, role="caution")
         self.safety.setObjectName("safety")
         source = text_label(f"Where this comes from: {routine.source}", self, role="muted")
+        self.notice = text_label("", self, role="caution")
+        self.notice.setObjectName("notice")
+        self.notice.hide()
         hint = text_label(
             "Press Enter to start. The coach then leads you through every step by itself.",
             self,
@@ -42,7 +45,7 @@ class BeforeStartPage(QWidget):
 
         body = QWidget(self)
         body_layout = QVBoxLayout(body)
-        for widget in (title, summary, safety_heading, self.safety, hint, source):
+        for widget in (self.notice, title, summary, safety_heading, self.safety, hint, source):
             body_layout.addWidget(widget)
         body_layout.addStretch(1)
         scroll = QScrollArea(self)
@@ -62,6 +65,11 @@ class BeforeStartPage(QWidget):
         self.start_button.clicked.connect(self.start_requested.emit)
         self.back_button.clicked.connect(self.back_requested.emit)
         self.setFocusProxy(self.start_button)
+
+    def show_notice(self, text: str) -> None:
+        """Something the user should know before starting, such as that sound is missing."""
+        self.notice.setText(text)
+        self.notice.show()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):

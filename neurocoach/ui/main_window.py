@@ -8,7 +8,9 @@ Start is pressed, and makes sure a session is ended (and so saved) however the p
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
+from typing import Protocol
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -17,11 +19,12 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QStackedWid
 from neurocoach import __version__
 from neurocoach.core.catalog import CatalogEntry, load_catalog, load_entry
 from neurocoach.core.clock import Clock
+from neurocoach.core.cues import CuePlanner
 from neurocoach.core.engine import EndReason, SessionEngine, SessionOutcome, SessionState
 from neurocoach.core.history import HistoryStore
 from neurocoach.core.recorder import SessionRecorder
 from neurocoach.core.routine import Routine
-from neurocoach.core.timeline import SessionOptions
+from neurocoach.core.settings import Settings
 from neurocoach.ui.before_start_page import BeforeStartPage
 from neurocoach.ui.confirm_stop_dialog import ConfirmStopDialog
 from neurocoach.ui.finish_page import FinishPage
@@ -33,13 +36,25 @@ from neurocoach.ui.session_driver import SessionDriver
 log = logging.getLogger(__name__)
 
 
+class SessionAudio(Protocol):
+    """What the window needs from the sound layer (neurocoach.audio.guide.AudioGuide)."""
+
+    problems: list[str]
+
+    def attach(self, planner: CuePlanner) -> None: ...
+
+
+AudioFactory = Callable[[], SessionAudio]
+
+
 class MainWindow(QMainWindow):
     def __init__(
         self,
         routine_folders: list[Path],
         store: HistoryStore,
-        options: SessionOptions | None = None,
+        settings: Settings | None = None,
         clock: Clock | None = None,
+        audio_factory: AudioFactory | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -47,8 +62,11 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("NeuroCoach")
         self.routine_folders = routine_folders
         self.store = store
-        self.options = options or SessionOptions()
+        self.settings = settings or Settings()
         self.clock = clock
+        self._audio_factory = audio_factory
+        self._audio: SessionAudio | None = None
+        self._told_about_audio = False
         self.driver: SessionDriver | None = None
         self.recorder: SessionRecorder | None = None
         self.stop_dialog: ConfirmStopDialog | None = None
@@ -56,7 +74,8 @@ class MainWindow(QMainWindow):
 
         self.pages = QStackedWidget(self)
         self.setCentralWidget(self.pages)
-        self.routine_list = RoutineListPage(load_catalog(routine_folders), self.options, self)
+        options = self.settings.session_options()
+        self.routine_list = RoutineListPage(load_catalog(routine_folders), options, self)
         self.pages.addWidget(self.routine_list)
         self.routine_list.routine_chosen.connect(self._on_list_routine_chosen)
         self.routine_list.history_requested.connect(self.show_history)
@@ -133,10 +152,20 @@ class MainWindow(QMainWindow):
     def show_before_start(self, routine: Routine) -> None:
         if self.session_active():
             return
-        page = BeforeStartPage(routine, self.options, self)
+        page = BeforeStartPage(routine, self.settings.session_options(), self)
         page.start_requested.connect(lambda: self.start_session(routine))
         page.back_requested.connect(self.show_routines)
+        audio = self.audio()
+        if audio is not None and audio.problems and not self._told_about_audio:
+            page.show_notice(" ".join(audio.problems))
+            self._told_about_audio = True
         self._show_page(page)
+
+    def audio(self) -> SessionAudio | None:
+        """The sound layer, made the first time it is needed (not at start-up: it is slow)."""
+        if self._audio is None and self._audio_factory is not None:
+            self._audio = self._audio_factory()
+        return self._audio
 
     @Slot()
     def choose_routine_file(self) -> None:
@@ -151,6 +180,16 @@ class MainWindow(QMainWindow):
 
     def open_routine_file(self, path: Path) -> None:
         self.show_entry(load_entry(path))
+
+    def tell(self, message: str) -> None:
+        """A plain message that does not block the window (Enter or Escape closes it)."""
+        box = QMessageBox(self)
+        box.setObjectName("message")
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle("NeuroCoach")
+        box.setText(message)
+        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        box.open()
 
     def _show_problems(self, entry: CatalogEntry) -> None:
         box = QMessageBox(self)
@@ -171,9 +210,13 @@ class MainWindow(QMainWindow):
             return  # a second Start (a double press) must not start a second session
         if self.driver is not None:
             self.driver.deleteLater()  # the last session's driver: ended, no longer needed
-        engine = SessionEngine(routine, self.options, self.clock)
+        engine = SessionEngine(routine, self.settings.session_options(), self.clock)
         self.recorder = SessionRecorder(engine, self.store)
-        self.driver = SessionDriver(engine, self)
+        planner = CuePlanner(engine, voice=False, count_aloud=bool(self.settings["count_aloud"]))
+        audio = self.audio()
+        if audio is not None:
+            audio.attach(planner)  # turns the voice on where it can be heard
+        self.driver = SessionDriver(engine, planner, self)
         player = PlayerPage(self.driver, self)
         player.stop_requested.connect(self._on_player_stop_requested)
         self.driver.session_ended.connect(self._on_driver_session_ended)

@@ -7,10 +7,11 @@ and the arrow keys always mean Pause, Previous and Next, whatever was clicked la
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QKeyEvent, QResizeEvent
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent, QPen, QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from neurocoach.core.cues import Cue, Tone
 from neurocoach.core.engine import SessionState
 from neurocoach.core.timeline import Phase
 from neurocoach.core.wording import banner_text, next_text, position_text
@@ -20,6 +21,17 @@ from neurocoach.ui.session_driver import SessionDriver
 from neurocoach.ui.widgets import big_button, text_label
 
 COUNTDOWN_SHARE = 0.36  # of the page's height: keeps the digits over a quarter of the window
+FLASH_MS = 450
+FLASH_WIDTH = 12
+FLASH_COLOURS = {  # the frame's colour for each cue; the same moments as the tones
+    Tone.READY: "#f2b600",
+    Tone.HOLD_START: "#1b7f2a",
+    Tone.TICK: "#0b3d91",
+    Tone.HOLD_END: "#5b2a86",
+    Tone.SWITCH: "#d35400",
+    Tone.REST: "#1565c0",
+    Tone.COMPLETE: "#1b7f2a",
+}
 
 
 class PlayerPage(QWidget):
@@ -34,6 +46,12 @@ class PlayerPage(QWidget):
         self.engine = driver.engine
         self.routine = driver.engine.routine
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.flash_colour: str | None = None
+        self._flash_end = QTimer(self)
+        self._flash_end.setObjectName("flash_end")
+        self._flash_end.setSingleShot(True)
+        self._flash_end.timeout.connect(self._on_flash_end_timeout)
+        self._set_frame(None)
 
         self.banner = QLabel(self)
         self.banner.setObjectName("phase_banner")
@@ -93,6 +111,8 @@ class PlayerPage(QWidget):
         for button in buttons:
             controls.addWidget(button)
         page = QVBoxLayout(self)
+        margin = FLASH_WIDTH + 4  # room for the flashing frame around everything
+        page.setContentsMargins(margin, margin, margin, margin)
         page.addLayout(top)
         page.addLayout(middle, 1)
         page.addWidget(self.countdown)
@@ -107,6 +127,8 @@ class PlayerPage(QWidget):
         driver.phase_started.connect(self._on_driver_phase_started)
         driver.paused_changed.connect(self._on_driver_paused_changed)
         driver.ticked.connect(self._refresh_time)
+        if driver.planner is not None:
+            driver.planner.cue_emitted.connect(self._on_planner_cue)
 
     # --- keys ----------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -165,6 +187,33 @@ class PlayerPage(QWidget):
     def _refresh_time(self) -> None:
         if self.engine.state in (SessionState.RUNNING, SessionState.PAUSED):
             self.countdown.set_time(self.engine.remaining(), self.engine.phase_duration())
+
+    def _on_planner_cue(self, cue: Cue) -> None:
+        """Flash the frame at the moments the tones play, for those who cannot hear them."""
+        if not cue.flash or not cue.tones:
+            return
+        self._set_frame(FLASH_COLOURS[cue.tones[-1]])
+        self._flash_end.start(FLASH_MS)
+
+    @Slot()
+    def _on_flash_end_timeout(self) -> None:
+        self._set_frame(None)
+
+    def _set_frame(self, colour: str | None) -> None:
+        self.flash_colour = colour
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self.flash_colour is None:
+            return
+        painter = QPainter(self)
+        pen = QPen(QColor(self.flash_colour), FLASH_WIDTH)
+        pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+        painter.setPen(pen)
+        half = FLASH_WIDTH // 2
+        painter.drawRect(self.rect().adjusted(half, half, -half, -half))
+        painter.end()
 
     def _show_banner(self, text: str, colour_key: str) -> None:
         colour = theme.PHASE_COLOURS[colour_key]

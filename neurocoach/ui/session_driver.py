@@ -1,16 +1,22 @@
 """Drives a SessionEngine from the Qt event loop and re-announces its events as Qt signals.
 
 The timer only asks the engine to catch up with the clock; how much time is left is always
-read from the engine (deadline minus clock), so a late or skipped tick changes nothing.
+read from the engine (deadline minus clock), so a late or skipped tick changes nothing. Each
+wake-up is aimed at the next moment something changes: the next whole second shown (which is
+also where phases end and the last-seconds ticks fall), or the next step of the progress bar.
 """
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
+from neurocoach.core.cues import CuePlanner
 from neurocoach.core.engine import SessionEngine, SessionOutcome
 
-REFRESH_MS = 100
+BAR_STEP_MS = 100  # the longest wait between refreshes, for a smooth progress bar
+LATE_MARGIN_MS = 1  # wake just after a boundary, never just before it
 
 
 class SessionDriver(QObject):
@@ -21,13 +27,19 @@ class SessionDriver(QObject):
     ticked = Signal()
     session_ended = Signal(object)
 
-    def __init__(self, engine: SessionEngine, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        engine: SessionEngine,
+        planner: CuePlanner | None = None,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.engine = engine
+        self.planner = planner
         self.refresh_timer = QTimer(self)
         self.refresh_timer.setObjectName("session_refresh")
         self.refresh_timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self.refresh_timer.setInterval(REFRESH_MS)
+        self.refresh_timer.setSingleShot(True)
         self.refresh_timer.timeout.connect(self._on_timer_timeout)
         engine.phase_started.connect(self.phase_started.emit)
         engine.paused_changed.connect(self.paused_changed.emit)
@@ -36,17 +48,32 @@ class SessionDriver(QObject):
     def start(self) -> None:
         self.engine.start()
         if self.engine.outcome is None:
-            self.refresh_timer.start()
+            self._schedule()
 
     @property
     def running(self) -> bool:
         return self.refresh_timer.isActive()
 
+    def next_wake_ms(self) -> int:
+        """Milliseconds to the next whole second of the countdown, at most one bar step."""
+        remaining = self.engine.remaining()
+        to_boundary = remaining - math.floor(remaining)
+        if to_boundary <= 0:
+            # On a whole second; or at 0, a lead-in waiting for the voice: check back soon.
+            to_boundary = 1.0 if remaining > 0 else BAR_STEP_MS / 1000
+        return max(0, min(BAR_STEP_MS, math.ceil(to_boundary * 1000) + LATE_MARGIN_MS))
+
+    def _schedule(self) -> None:
+        self.refresh_timer.start(self.next_wake_ms())
+
     @Slot()
     def _on_timer_timeout(self) -> None:
         self.engine.update()
+        if self.planner is not None:
+            self.planner.update()
         if self.engine.outcome is None:
             self.ticked.emit()
+            self._schedule()
 
     def _on_engine_session_ended(self, outcome: SessionOutcome) -> None:
         self.refresh_timer.stop()

@@ -7,13 +7,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from neurocoach.core.clock import ManualClock
 from neurocoach.core.history import HistoryStore
-from neurocoach.core.timeline import SessionOptions
+from neurocoach.core.settings import Settings
 from neurocoach.paths import app_paths, bundled_routines_dir
 from neurocoach.ui import theme
 from neurocoach.ui.key_debounce import KeyDebounceFilter
@@ -76,7 +77,11 @@ class App:
 def make_app(qtbot: QtBot, qapp: QApplication) -> Iterator[callable]:  # type: ignore[valid-type]
     created: list[App] = []
 
-    def make(extra_files: dict[str, str] | None = None, size: tuple[int, int] = (1280, 800)) -> App:
+    def make(
+        extra_files: dict[str, str] | None = None,
+        size: tuple[int, int] = (1280, 800),
+        audio_factory=None,
+    ) -> App:
         theme.apply(qapp)
         paths = app_paths()
         paths.ensure()
@@ -88,11 +93,10 @@ def make_app(qtbot: QtBot, qapp: QApplication) -> Iterator[callable]:  # type: i
         key_clock = ManualClock()
         keys = KeyDebounceFilter(now=key_clock.now)
         qapp.installEventFilter(keys)
+        settings = Settings()
+        settings.set("lead_in_seconds", 3)
         window = MainWindow(
-            [bundled_routines_dir(), paths.user_routines_dir],
-            store,
-            SessionOptions(lead_in_seconds=3),
-            clock,
+            [bundled_routines_dir(), paths.user_routines_dir], store, settings, clock, audio_factory
         )
         qtbot.addWidget(window)
         window.resize(*size)
@@ -106,10 +110,13 @@ def make_app(qtbot: QtBot, qapp: QApplication) -> Iterator[callable]:  # type: i
     yield make
     for app in created:
         qapp.removeEventFilter(app.keys)
+        timers = app.window.findChildren(QTimer)
         app.window.close()
         app.store.close()
-        # Closing the window ends any session; a timer of ours still running is a leak.
-        running = [t.objectName() for t in app.window.findChildren(QTimer) if t.isActive()]
+        # Closing the window ends any session; once pages set for deletion are gone, a timer
+        # of ours still running is a leak.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        running = [t.objectName() for t in timers if shiboken6.isValid(t) and t.isActive()]
         assert running == [], f"timers left running: {running}"
 
 
