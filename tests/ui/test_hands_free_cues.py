@@ -94,7 +94,8 @@ def test_cues_follow_the_session_and_the_hold_waits_for_the_voice(make_app) -> N
 
 def test_without_sound_the_session_runs_on_with_flashes(make_app) -> None:
     class NoSound:
-        problems = ["No sound output was found."]
+        def __init__(self) -> None:
+            self.problems = ["No sound output was found."]
 
         def attach(self, planner: CuePlanner) -> None:
             planner.voice = False
@@ -110,7 +111,8 @@ def test_without_sound_the_session_runs_on_with_flashes(make_app) -> None:
 
 def test_missing_sound_is_told_once_before_starting(make_app) -> None:
     class NoSound:
-        problems = ["No speech engine was found. Install speech-dispatcher."]
+        def __init__(self) -> None:
+            self.problems = ["No speech engine was found. Install speech-dispatcher."]
 
         def attach(self, planner: CuePlanner) -> None:
             planner.voice = False
