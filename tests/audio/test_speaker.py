@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtTextToSpeech import QTextToSpeech
@@ -44,7 +46,7 @@ def test_sentences_are_said_one_after_another_never_together(speaker, qtbot) -> 
     starts = [e for e in log.events if e.startswith("start")]
     assert starts == ["start first sentence here", "start second one", "start third"]
     # Between two sentences the engine always went back to Ready: nothing overlapped.
-    for before, after in zip(starts, starts[1:], strict=False):
+    for before, after in pairwise(starts):
         between = log.events[log.events.index(before) + 1 : log.events.index(after)]
         assert "Ready" in between, log.events
     assert log.events[-1] == "Ready"
