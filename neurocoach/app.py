@@ -17,11 +17,12 @@ from neurocoach.cli import check_files, parse_args
 from neurocoach.paths import app_paths, bundled_routines_dir, bundled_sounds_dir
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QObject
     from PySide6.QtWidgets import QApplication
 
-    from neurocoach.audio.guide import AudioGuide
     from neurocoach.core.history import HistoryStore
-    from neurocoach.ui.main_window import MainWindow
+    from neurocoach.core.settings import Settings
+    from neurocoach.ui.main_window import MainWindow, SessionAudio
 
 APP_ID = "org.neurocoach.NeuroCoach"
 
@@ -75,17 +76,11 @@ def open_main_window(
         save_settings(loaded.settings, paths.settings_file)  # a file the user can find and read
     store = HistoryStore(paths.history_db)
 
-    def make_audio() -> AudioGuide:
-        # Imported on first use: QtMultimedia and QtTextToSpeech take a while to load.
-        from neurocoach.audio.guide import AudioGuide
-
-        return AudioGuide(bundled_sounds_dir(), loaded.settings, parent=window)
-
     window = MainWindow(
         [bundled_routines_dir(), paths.user_routines_dir],
         store,
         loaded.settings,
-        audio_factory=make_audio,
+        audio_factory=lambda: make_audio(loaded.settings, window),
     )
     screen = app.primaryScreen().availableGeometry()
     window.resize(min(1280, screen.width()), min(800, screen.height()))
@@ -98,6 +93,21 @@ def open_main_window(
     if routine_file is not None:
         window.open_routine_file(routine_file)
     return window, store
+
+
+def make_audio(settings: Settings, parent: QObject) -> SessionAudio:
+    """The sound layer, imported on first use: QtMultimedia and QtTextToSpeech load slowly.
+
+    If they cannot load at all (a missing system library), the app stays silent but works.
+    """
+    try:
+        from neurocoach.audio.guide import AudioGuide
+    except ImportError as error:
+        from neurocoach.audio.silent import SilentAudio, missing_modules_message
+
+        logging.getLogger(__name__).warning("sound modules failed to load: %s", error)
+        return SilentAudio(missing_modules_message(error))
+    return AudioGuide(bundled_sounds_dir(), settings, parent=parent)
 
 
 if __name__ == "__main__":

@@ -29,3 +29,25 @@ def test_the_app_opens_over_neurocoach_home_only(qtbot, qapp, neurocoach_home: P
     finally:
         window.close()
         store.close()
+
+
+def test_sound_modules_that_cannot_load_leave_a_silent_coach(qapp, monkeypatch) -> None:
+    import sys
+
+    from PySide6.QtCore import QObject
+
+    from neurocoach.app import make_audio
+    from neurocoach.core.clock import ManualClock
+    from neurocoach.core.cues import CuePlanner
+    from neurocoach.core.engine import SessionEngine
+    from neurocoach.core.settings import Settings
+    from tests.unit.core.helpers import make_routine, step
+
+    monkeypatch.delitem(sys.modules, "neurocoach.audio.guide", raising=False)
+    monkeypatch.setitem(sys.modules, "PySide6.QtMultimedia", None)  # as if libpulse0 were missing
+    parent = QObject()
+    audio = make_audio(Settings(), parent)
+    assert "libpulse0" in audio.problems[0]
+    planner = CuePlanner(SessionEngine(make_routine(step()), clock=ManualClock()))
+    audio.attach(planner)
+    assert planner.voice is False

@@ -1,0 +1,25 @@
+"""Stands in for the AudioGuide when Qt's sound modules cannot even be loaded.
+
+The session then runs on with its visual cues, and the problem is told once, like any other
+missing piece of sound.
+"""
+
+from __future__ import annotations
+
+from neurocoach.core.cues import CuePlanner
+
+
+class SilentAudio:
+    def __init__(self, problem: str) -> None:
+        self.problems = [problem]
+
+    def attach(self, planner: CuePlanner) -> None:
+        planner.voice = False  # nothing will say when it has finished: never wait for it
+
+
+def missing_modules_message(error: Exception) -> str:
+    return (
+        f"Sound could not be started ({error}), so the coach shows and flashes but stays "
+        "silent. On Linux, installing libpulse0 usually fixes this "
+        "(for example: sudo apt install libpulse0); then restart NeuroCoach."
+    )
