@@ -75,3 +75,18 @@ def test_without_an_output_it_says_so_and_nothing_waits(qtbot, qapp, monkeypatch
     assert engine.phase.kind.value == "hold"
     assert guide.tones.played == []
     guide.deleteLater()
+
+
+def test_volume_rate_and_voice_settings_reach_the_players(qtbot, qapp) -> None:
+    settings = Settings()
+    settings.set("volume", 30)
+    settings.set("speech_rate", -0.5)
+    guide = AudioGuide(bundled_sounds_dir(), settings, speech_engine="mock")
+    assert all(abs(e.volume() - 0.3) < 0.01 for e in guide.tones._effects.values())
+    assert abs(guide.speaker._tts.volume() - 0.3) < 0.01
+    assert guide.speaker._tts.rate() == -0.5
+    voices = [v.name() for v in guide.speaker._tts.availableVoices()]
+    settings.set("voice", voices[-1])
+    guide.apply(settings)
+    assert guide.speaker._tts.voice().name() == voices[-1]
+    guide.deleteLater()
