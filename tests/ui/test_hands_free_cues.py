@@ -8,18 +8,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from neurocoach.audio.silent import SilentAudio
 from neurocoach.core.cues import Cue, CuePlanner, Tone
 from neurocoach.ui.player_page import FLASH_COLOURS
 from tests.ui.conftest import start_routine
-
-R, HS, T, HE, SW, REST = (
-    Tone.READY,
-    Tone.HOLD_START,
-    Tone.TICK,
-    Tone.HOLD_END,
-    Tone.SWITCH,
-    Tone.REST,
-)
+from tests.unit.core.helpers import HE, HS, REST, SW, R, T
 
 
 class RecordingAudio:
@@ -93,14 +86,7 @@ def test_cues_follow_the_session_and_the_hold_waits_for_the_voice(make_app) -> N
 
 
 def test_without_sound_the_session_runs_on_with_flashes(make_app) -> None:
-    class NoSound:
-        def __init__(self) -> None:
-            self.problems = ["No sound output was found."]
-
-        def attach(self, planner: CuePlanner) -> None:
-            planner.voice = False
-
-    app = make_app(audio_factory=NoSound)
+    app = make_app(audio_factory=lambda: SilentAudio("No sound output was found."))
     app.window.routine_list.list.setCurrentRow(0)
     start_routine(app)
     player = app.window.current_page()
@@ -110,14 +96,9 @@ def test_without_sound_the_session_runs_on_with_flashes(make_app) -> None:
 
 
 def test_missing_sound_is_told_once_before_starting(make_app) -> None:
-    class NoSound:
-        def __init__(self) -> None:
-            self.problems = ["No speech engine was found. Install speech-dispatcher."]
-
-        def attach(self, planner: CuePlanner) -> None:
-            planner.voice = False
-
-    app = make_app(audio_factory=NoSound)
+    app = make_app(
+        audio_factory=lambda: SilentAudio("No speech engine was found. Install speech-dispatcher.")
+    )
     app.press(Qt.Key.Key_Return)
     page = app.window.current_page()
     assert page.notice.isVisible()

@@ -2,7 +2,19 @@
 
 from __future__ import annotations
 
+from neurocoach.core.cues import Tone
 from neurocoach.core.routine import Area, Routine, Sides, Step
+
+# Short names for the cue tones, so expected sequences read like a score.
+R, HS, T, HE, SW, REST, C = (
+    Tone.READY,
+    Tone.HOLD_START,
+    Tone.TICK,
+    Tone.HOLD_END,
+    Tone.SWITCH,
+    Tone.REST,
+    Tone.COMPLETE,
+)
 
 
 def make_routine(*steps: Step, routine_id: str = "t") -> Routine:

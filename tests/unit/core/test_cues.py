@@ -6,17 +6,7 @@ from neurocoach.core.clock import ManualClock
 from neurocoach.core.cues import Cue, CuePlanner, Tone
 from neurocoach.core.engine import SessionEngine
 from neurocoach.core.timeline import SessionOptions
-from tests.unit.core.helpers import make_routine, step
-
-R, HS, T, HE, SW, REST, C = (
-    Tone.READY,
-    Tone.HOLD_START,
-    Tone.TICK,
-    Tone.HOLD_END,
-    Tone.SWITCH,
-    Tone.REST,
-    Tone.COMPLETE,
-)
+from tests.unit.core.helpers import HE, HS, REST, SW, C, R, T, make_routine, step
 
 
 class Session:
