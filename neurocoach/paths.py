@@ -75,3 +75,7 @@ def bundled_routines_dir() -> Path:
 
 def bundled_sounds_dir() -> Path:
     return _bundled("assets") / "sounds"
+
+
+def bundled_illustrations_dir() -> Path:
+    return _bundled("assets") / "illustrations"

@@ -19,6 +19,7 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from neurocoach.core import illustrations
 from neurocoach.core.routine import Area, Routine, Sides, Step
 
 FORMAT_VERSION = 1
@@ -166,6 +167,16 @@ class _Reader:
             self.problems.at(node, f"{key!r} must be some text")
         return None
 
+    def picture(self, key: str, node: Node) -> str | None:
+        name = self.text(key, node)
+        if name is None:
+            return None
+        problem = illustrations.path_problem(name)
+        if problem:
+            self.problems.at(node, problem)
+            return None
+        return name
+
     def seconds(self, key: str, node: Node, allow_zero: bool) -> float | None:
         ok, value = self.scalar(node)
         if not ok or isinstance(value, bool) or not isinstance(value, (int, float)):
@@ -307,7 +318,7 @@ class _Reader:
             "title": _Field("text", lambda k, n: self.text(k, n), True),
             "instructions": _Field("text", lambda k, n: self.text(k, n), True),
             "say": _Field("text", lambda k, n: self.text(k, n), False),
-            "illustration": _Field("a file name", lambda k, n: self.text(k, n), False),
+            "illustration": _Field("an SVG file name", lambda k, n: self.picture(k, n), False),
             "hold_seconds": _Field("seconds", lambda k, n: self.seconds(k, n, False), True),
             "reps": _Field("a whole number", lambda k, n: self.count(k, n), False),
             "sides": _Field(

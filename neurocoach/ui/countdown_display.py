@@ -2,8 +2,8 @@
 
 The digits are drawn by hand, not by a QLabel, so that nearly all of the widget's height is
 digit (a label's line spacing would waste a fifth of it) and so that they can be measured.
-Minutes and seconds (10:00) need a wide space, which is why the player gives this widget the
-full width of the window.
+Long holds count down in whole minutes ("10 min") until the last minute, which counts in
+seconds: two digits at most, so they can be as tall as the space allows.
 """
 
 from __future__ import annotations
@@ -18,14 +18,16 @@ from neurocoach.ui import theme
 
 _DIGITS_SHARE = 0.9  # of the space above the bar
 _WIDTH_SHARE = 0.95
+_UNIT_SCALE = 4  # "min" is drawn at a quarter of the digits' size
 
 
-def format_seconds(seconds: float) -> str:
-    """Whole seconds left, rounded up (so 0 shows only at the very end); m:ss from a minute."""
+def format_seconds(seconds: float) -> tuple[str, str]:
+    """The big number and its unit: whole seconds left (rounded up, so 0 shows only at the
+    very end), or from a minute up whole minutes with "min", so the digits stay few and huge."""
     whole = max(0, math.ceil(seconds - 1e-9))
     if whole >= 60:
-        return f"{whole // 60}:{whole % 60:02d}"
-    return str(whole)
+        return str(math.ceil(whole / 60)), "min"
+    return str(whole), ""
 
 
 class CountdownDisplay(QWidget):
@@ -42,6 +44,7 @@ class CountdownDisplay(QWidget):
         self._total = 1.0
         self._colour = QColor(theme.ACCENT)
         self._text = "0"
+        self._unit = ""
         self._font_cache: tuple[tuple[int, int, str], QFont] | None = None
 
     def sizeHint(self) -> QSize:
@@ -54,14 +57,19 @@ class CountdownDisplay(QWidget):
     def text(self) -> str:
         return self._text
 
+    @property
+    def unit(self) -> str:
+        return self._unit
+
     def set_time(self, remaining: float, total: float) -> None:
-        text = format_seconds(remaining)
+        text, unit = format_seconds(remaining)
         bar_before = self._bar_pixels()
         self._remaining = remaining
         self._total = max(total, 1e-6)
-        if text != self._text:
-            self._text = text
-            self.setAccessibleDescription(f"{text} left")
+        if (text, unit) != (self._text, self._unit):
+            self._text, self._unit = text, unit
+            words = "minutes" if unit else "seconds"
+            self.setAccessibleDescription(f"{text} {words} left")
             self.update()
         elif self._bar_pixels() != bar_before:
             self.update(self._bar_rect().toAlignedRect())
@@ -76,7 +84,7 @@ class CountdownDisplay(QWidget):
 
     def digits_font(self) -> QFont:
         """As large as fits: 90% of the height above the bar, and the width of the widget."""
-        key = (self.width(), self.height(), self._text)
+        key = (self.width(), self.height(), self._text + self._unit)
         if self._font_cache is not None and self._font_cache[0] == key:
             return self._font_cache[1]
         font = QFont(self.font())
@@ -85,6 +93,8 @@ class CountdownDisplay(QWidget):
         metrics = QFontMetricsF(font)
         glyph = metrics.tightBoundingRect("0123456789").height() / 100
         advance = metrics.horizontalAdvance(self._text) / 100
+        if self._unit:  # room for the unit beside the number, at a quarter of its size
+            advance += metrics.horizontalAdvance(" " + self._unit) / (100 * _UNIT_SCALE)
         room = self._digits_rect()
         size = min(room.height() * _DIGITS_SHARE / glyph, room.width() * _WIDTH_SHARE / advance)
         font.setPixelSize(max(8, int(size)))
@@ -116,9 +126,17 @@ class CountdownDisplay(QWidget):
         room = self._digits_rect()
         tight = QFontMetricsF(font).tightBoundingRect(self._text)
         # Centre the ink of the digits, not the line box, so they sit in the middle.
-        x = room.center().x() - tight.center().x()
+        unit_font = QFont(font)
+        unit_font.setPixelSize(max(8, font.pixelSize() // _UNIT_SCALE))
+        unit_width = (
+            QFontMetricsF(unit_font).horizontalAdvance(" " + self._unit) if self._unit else 0
+        )
+        x = room.center().x() - tight.center().x() - unit_width / 2
         y = room.center().y() - tight.center().y()
         painter.drawText(round(x), round(y), self._text)
+        if self._unit:
+            painter.setFont(unit_font)
+            painter.drawText(round(x + tight.right() + 4), round(y), " " + self._unit)
         bar = self._bar_rect()
         radius = bar.height() / 2
         painter.setPen(Qt.PenStyle.NoPen)

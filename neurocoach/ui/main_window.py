@@ -25,6 +25,7 @@ from neurocoach.core.history import HistoryStore
 from neurocoach.core.recorder import SessionRecorder
 from neurocoach.core.routine import Routine
 from neurocoach.core.settings import Settings
+from neurocoach.paths import bundled_illustrations_dir
 from neurocoach.ui.before_start_page import BeforeStartPage
 from neurocoach.ui.confirm_stop_dialog import ConfirmStopDialog
 from neurocoach.ui.finish_page import FinishPage
@@ -55,6 +56,7 @@ class MainWindow(QMainWindow):
         settings: Settings | None = None,
         clock: Clock | None = None,
         audio_factory: AudioFactory | None = None,
+        illustrations: Path | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -65,6 +67,7 @@ class MainWindow(QMainWindow):
         self.settings = settings or Settings()
         self.clock = clock
         self._audio_factory = audio_factory
+        self.illustrations = illustrations or bundled_illustrations_dir()
         self._audio: SessionAudio | None = None
         self._told_about_audio = False
         self.driver: SessionDriver | None = None
@@ -217,7 +220,7 @@ class MainWindow(QMainWindow):
         if audio is not None:
             audio.attach(planner)  # turns the voice on where it can be heard
         self.driver = SessionDriver(engine, planner, self)
-        player = PlayerPage(self.driver, self)
+        player = PlayerPage(self.driver, self.illustrations, self)
         player.stop_requested.connect(self._on_player_stop_requested)
         self.driver.session_ended.connect(self._on_driver_session_ended)
         self._show_page(player)

@@ -7,20 +7,24 @@ and the arrow keys always mean Pause, Previous and Next, whatever was clicked la
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent, QPen, QResizeEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from neurocoach.core.cues import Cue, Tone
 from neurocoach.core.engine import SessionState
-from neurocoach.core.timeline import Phase
+from neurocoach.core.timeline import Phase, PhaseKind
 from neurocoach.core.wording import banner_text, next_text, position_text
 from neurocoach.ui import theme
 from neurocoach.ui.countdown_display import CountdownDisplay
+from neurocoach.ui.illustration_view import IllustrationView
 from neurocoach.ui.session_driver import SessionDriver
 from neurocoach.ui.widgets import big_button, text_label
 
 COUNTDOWN_SHARE = 0.36  # of the page's height: keeps the digits over a quarter of the window
+ILLUSTRATION_WIDTH_SHARE = 0.75  # of the page's height
 FLASH_MS = 450
 FLASH_WIDTH = 12
 FLASH_COLOURS = {  # the frame's colour for each cue; the same moments as the tones
@@ -39,7 +43,9 @@ class PlayerPage(QWidget):
 
     stop_requested = Signal()
 
-    def __init__(self, driver: SessionDriver, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, driver: SessionDriver, illustrations: Path, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("player")
         self.driver = driver
@@ -61,14 +67,8 @@ class PlayerPage(QWidget):
         self.position.setObjectName("position")
         self.position.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
-        self.illustration = QFrame(self)
-        self.illustration.setObjectName("illustration")
-        self.illustration.setProperty("role", "placeholder")
-        self.illustration.setMinimumSize(220, 180)
-        self.illustration_text = text_label("", self.illustration, role="muted")
-        self.illustration_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        inner = QVBoxLayout(self.illustration)
-        inner.addWidget(self.illustration_text)
+        self.illustration = IllustrationView(illustrations, self)
+        self._routine_folder = self.routine.path.parent if self.routine.path else None
 
         self.step_title = text_label("", self, role="title")
         self.step_title.setObjectName("step_title")
@@ -97,16 +97,19 @@ class PlayerPage(QWidget):
         for button in buttons:
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
+        # The picture takes the left half; what to do and how long is left, the right half.
         top = QHBoxLayout()
         top.addWidget(self.banner, 3)
         top.addWidget(self.position, 2)
-        text_column = QVBoxLayout()
-        text_column.addWidget(self.step_title)
-        text_column.addWidget(self.instructions, 1)
-        text_column.addWidget(self.caution)
+        right = QVBoxLayout()
+        right.addWidget(self.step_title)
+        right.addWidget(self.instructions, 1)
+        right.addWidget(self.caution)
+        right.addWidget(self.countdown)
+        right.addWidget(self.next_label)
         middle = QHBoxLayout()
-        middle.addWidget(self.illustration, 2)
-        middle.addLayout(text_column, 3)
+        middle.addWidget(self.illustration, 1)
+        middle.addLayout(right, 1)
         controls = QHBoxLayout()
         for button in buttons:
             controls.addWidget(button)
@@ -115,8 +118,6 @@ class PlayerPage(QWidget):
         page.setContentsMargins(margin, margin, margin, margin)
         page.addLayout(top)
         page.addLayout(middle, 1)
-        page.addWidget(self.countdown)
-        page.addWidget(self.next_label)
         page.addLayout(controls)
 
         self.previous_button.clicked.connect(self.engine.previous_step)
@@ -152,6 +153,9 @@ class PlayerPage(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.countdown.setFixedHeight(int(self.height() * COUNTDOWN_SHARE))
+        # The picture is square: wider than the space is tall would only take width from the
+        # countdown beside it.
+        self.illustration.setMaximumWidth(int(self.height() * ILLUSTRATION_WIDTH_SHARE))
 
     @Slot(object)
     def _on_driver_phase_started(self, phase: Phase) -> None:
@@ -160,7 +164,7 @@ class PlayerPage(QWidget):
         self.instructions.setText(step.instructions)
         self.caution.setText(f"Take care: {step.caution}" if step.caution else "")
         self.caution.setVisible(bool(step.caution))
-        self.illustration_text.setText(f"Picture of\n“{step.title}”\ncoming soon")
+        self.illustration.show_step(step, phase.side, self._routine_folder)
         self.position.setText(position_text(phase, self.routine))
         self.next_label.setText(next_text(phase, self.engine.upcoming, self.routine))
         self._show_banner(banner_text(phase, self.routine), phase.kind.value)
@@ -185,8 +189,14 @@ class PlayerPage(QWidget):
 
     @Slot()
     def _refresh_time(self) -> None:
-        if self.engine.state in (SessionState.RUNNING, SessionState.PAUSED):
-            self.countdown.set_time(self.engine.remaining(), self.engine.phase_duration())
+        if self.engine.state not in (SessionState.RUNNING, SessionState.PAUSED):
+            return
+        remaining, total = self.engine.remaining(), self.engine.phase_duration()
+        self.countdown.set_time(remaining, total)
+        phase = self.engine.phase
+        moving = phase is not None and phase.kind is not PhaseKind.REST
+        # The movement is shown while getting ready and while doing it; a rest stays still.
+        self.illustration.show_elapsed(total - remaining if moving else 0.0)
 
     def _on_planner_cue(self, cue: Cue) -> None:
         """Flash the frame at the moments the tones play, for those who cannot hear them."""

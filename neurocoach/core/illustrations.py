@@ -1,0 +1,72 @@
+"""Where a step's illustration comes from, and which of its frames to show when.
+
+An illustration names an SVG file. It is looked for next to the routine file, then among the
+bundled illustrations, and only there: an absolute path or one that climbs out with ``..``
+is refused, so a routine shared by someone else cannot make the app read other files.
+A moving exercise has frames: NAME.svg first, then NAME.frame2.svg, NAME.frame3.svg...
+shown in turn, each for the seconds its first file gives in ``data-frame-seconds``.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path, PurePosixPath, PureWindowsPath
+
+DEFAULT_FRAME_SECONDS = 1.5
+_FRAME_SECONDS = re.compile(rb'data-frame-seconds="([0-9]+(?:\.[0-9]+)?)"')
+
+
+def path_problem(name: str) -> str | None:
+    """Why an illustration name is refused, or None when it is a safe relative name."""
+    posix, windows = PurePosixPath(name), PureWindowsPath(name)
+    if posix.is_absolute() or windows.is_absolute() or windows.drive:
+        return f"the illustration {name!r} must be a file name next to the routine, not a full path"
+    if ".." in posix.parts or ".." in windows.parts:
+        return f"the illustration {name!r} may not point outside the routine's folder ('..')"
+    if not name.lower().endswith(".svg"):
+        return f"the illustration {name!r} must be an SVG file (.svg)"
+    return None
+
+
+def resolve(name: str, routine_folder: Path | None, bundled: Path) -> Path | None:
+    """The first existing file for the name: beside the routine, then bundled; else None."""
+    if path_problem(name) is not None:
+        return None
+    for folder in (routine_folder, bundled):
+        if folder is None:
+            continue
+        candidate = (folder / name).resolve()
+        if candidate.is_relative_to(folder.resolve()) and candidate.is_file():
+            return candidate
+    return None
+
+
+def frame_files(first: Path) -> list[Path]:
+    """The illustration's frames in order: the file itself, then NAME.frame2.svg, ..."""
+    frames = [first]
+    number = 2
+    while True:
+        candidate = first.with_name(f"{first.stem}.frame{number}{first.suffix}")
+        if not candidate.is_file():
+            return frames
+        frames.append(candidate)
+        number += 1
+
+
+def frame_seconds(first: Path) -> float:
+    """How long each frame shows, from the first file's data-frame-seconds attribute."""
+    try:
+        with first.open("rb") as stream:
+            head = stream.read(4096)
+    except OSError:
+        return DEFAULT_FRAME_SECONDS
+    match = _FRAME_SECONDS.search(head)
+    seconds = float(match.group(1)) if match else DEFAULT_FRAME_SECONDS
+    return min(max(seconds, 0.3), 30.0)
+
+
+def frame_at(elapsed: float, frames: int, seconds: float) -> int:
+    """Which frame to show `elapsed` seconds into a phase (0-based), cycling through them."""
+    if frames <= 1 or elapsed <= 0:
+        return 0
+    return int((elapsed + 1e-6) // seconds) % frames  # 1e-6: 0.4 + 0.4 is just under 0.8
