@@ -25,7 +25,7 @@ from neurocoach.paths import bundled_illustrations_dir, bundled_routines_dir  # 
 
 CELL = 240
 LABEL = 64
-COLUMNS = 4
+COLUMNS = 5
 
 
 def main() -> None:
@@ -43,22 +43,14 @@ def main() -> None:
     for name in names:
         frames = frame_files(bundled_illustrations_dir() / name)
         rows.append((name, frames))
-    # Each illustration takes one cell per frame, on its own line when it has several.
+    # Still pictures first, several to a line; then each moving one on a line of its frames.
     lines: list[list[tuple[str, Path, int]]] = []
-    line: list[tuple[str, Path, int]] = []
+    still = [(name, frames[0], 1) for name, frames in rows if len(frames) == 1]
+    for start in range(0, len(still), COLUMNS):
+        lines.append(still[start : start + COLUMNS])
     for name, frames in rows:
         if len(frames) > 1:
-            if line:
-                lines.append(line)
-                line = []
             lines.append([(name, frame, i) for i, frame in enumerate(frames, start=1)])
-            continue
-        line.append((name, frames[0], 1))
-        if len(line) == COLUMNS + 1:
-            lines.append(line)
-            line = []
-    if line:
-        lines.append(line)
     width = max(len(cells) for cells in lines) * CELL
     height = len(lines) * (CELL + LABEL)
     image = QImage(width, height, QImage.Format.Format_RGB32)

@@ -288,6 +288,15 @@ def water(d: Drawing, top: float = 236) -> None:
     d.line((58, top), (342, top), BLUE, 6)
 
 
+def see_through_water(d: Drawing, top: float = 236) -> None:
+    """Water in front of what is in the bowl, so hands and feet show through it."""
+    d.parts.append(
+        f'<path d="M 56 {top} L 344 {top} L 321 356 Q 319 364 308 364 L 92 364 Q 81 364 79 356 '
+        f'Z" fill="{WATER}" fill-opacity="0.45"/>'
+    )
+    d.line((58, top), (342, top), BLUE, 6)
+
+
 def foot_side(
     d: Drawing, heel: Point = (120, 300), length: float = 190, leg_top: float = 40
 ) -> Point:
@@ -469,11 +478,7 @@ def warm_water_hands() -> list[Drawing]:
         d.limb([(208, 360), (208, 560)], 110)  # the forearm, going up out of the card
         palm_hand(d)
         d.end()
-    d.parts.append(  # the water in front of the hands, see-through
-        f'<path d="M 56 236 L 344 236 L 321 356 Q 319 364 308 364 L 92 364 Q 81 364 79 356 Z" '
-        f'fill="{WATER}" fill-opacity="0.45"/>'
-    )
-    d.line((58, 236), (342, 236), BLUE, 6)
+    see_through_water(d)
     return [d]
 
 
@@ -529,11 +534,12 @@ def marble_foot_bath() -> list[Drawing]:
     for wiggle in (0, 1):
         d = Drawing(frame_seconds=1.0)
         bowl(d, top=200)
-        for x in (96, 196):
-            foot_side(d, heel=(x, 344), length=104 + 8 * wiggle, leg_top=30)
-        water(d, top=216)
-        for i, (mx, my) in enumerate(((110, 346), (160, 350), (230, 346), (280, 350), (318, 340))):
-            d.circle((mx + (6 if (i + wiggle) % 2 else 0), my), 13, PAPER, width=5)
+        marbles = ((112, 344), (168, 350), (236, 346), (292, 350), (322, 336), (140, 330))
+        for i, (mx, my) in enumerate(marbles):
+            d.circle((mx + (8 if (i + wiggle) % 2 else 0), my), 13, PAPER, width=5)
+        for x in (86, 196):
+            foot_side(d, heel=(x, 330), length=112 + 10 * wiggle, leg_top=-10)
+        see_through_water(d, top=216)
         frames.append(d)
     return frames
 
