@@ -6,7 +6,8 @@ Then look at the contact sheet:    python assets/illustrations/contact_sheet.py
 The style, chosen for people with poor eyesight: thick black outlines, flat skin and one blue
 (with a pale tint of it for water), big simple shapes on a white card, blue arrows for
 movement. Every drawing shows the RIGHT hand or foot; the app mirrors it for the left side.
-An exercise that moves has frames: NAME.svg is the first, NAME.frame2.svg the next, and so
+There is no text in the pictures: the left side is the right side mirrored, and mirrored
+words would read backwards. An exercise that moves has frames: NAME.svg is the first, NAME.frame2.svg the next, and so
 on; the player shows them in turn, each for the seconds given in data-frame-seconds.
 
 Limbs are drawn as thick round-capped polylines (a black stroke under a skin-coloured one),
@@ -474,7 +475,7 @@ def warm_water_hands() -> list[Drawing]:
     d = Drawing()
     bowl(d)
     for x, turn in ((130, 8), (270, -8)):
-        d.group(f"translate({x} 300) rotate({180 + turn}) scale(0.62) translate(-208 -250)")
+        d.group(f"translate({x} 262) rotate({180 + turn}) scale(0.56) translate(-208 -250)")
         d.limb([(208, 360), (208, 560)], 110)  # the forearm, going up out of the card
         palm_hand(d)
         d.end()
