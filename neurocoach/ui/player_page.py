@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent, QPen, QResizeEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from neurocoach.core.cues import Cue, Tone
 from neurocoach.core.engine import SessionState
@@ -81,6 +81,7 @@ class PlayerPage(QWidget):
         self.countdown = CountdownDisplay(self)
         self.next_label = text_label("", self, role="subtitle", wrap=False)
         self.next_label.setObjectName("next")
+        self.next_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
         self.previous_button = big_button("Previous", "←", self)
         self.pause_button = big_button("Pause", "Space", self, primary=True)
@@ -98,15 +99,26 @@ class PlayerPage(QWidget):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
         # The picture takes the left half; what to do and how long is left, the right half.
+        where = QVBoxLayout()
+        where.setSpacing(0)
+        where.addWidget(self.position)
+        where.addWidget(self.next_label)
         top = QHBoxLayout()
         top.addWidget(self.banner, 3)
-        top.addWidget(self.position, 2)
+        top.addLayout(where, 2)
+        # Long instructions scroll rather than push the countdown out of sight (the voice
+        # reads them too).
+        self.instructions_area = QScrollArea(self)
+        self.instructions_area.setWidget(self.instructions)
+        self.instructions_area.setWidgetResizable(True)
+        self.instructions_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.instructions_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.instructions_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         right = QVBoxLayout()
         right.addWidget(self.step_title)
-        right.addWidget(self.instructions, 1)
+        right.addWidget(self.instructions_area, 1)
         right.addWidget(self.caution)
         right.addWidget(self.countdown)
-        right.addWidget(self.next_label)
         middle = QHBoxLayout()
         middle.addWidget(self.illustration, 1)
         middle.addLayout(right, 1)
