@@ -7,8 +7,9 @@ The style, chosen for people with poor eyesight: thick black outlines, flat skin
 (with a pale tint of it for water), big simple shapes on a white card, blue arrows for
 movement. Every drawing shows the RIGHT hand or foot; the app mirrors it for the left side.
 There is no text in the pictures: the left side is the right side mirrored, and mirrored
-words would read backwards. An exercise that moves has frames: NAME.svg is the first, NAME.frame2.svg the next, and so
-on; the player shows them in turn, each for the seconds given in data-frame-seconds.
+words would read backwards. An exercise that moves has frames: NAME.svg is the first,
+NAME.frame2.svg the next, and so on; the player shows them in turn, each for the seconds
+given in data-frame-seconds.
 
 Limbs are drawn as thick round-capped polylines (a black stroke under a skin-coloured one),
 which gives every finger its outline and lets a pose be written as joint angles.
