@@ -187,6 +187,40 @@ class SessionEngine:
                 self._deadline = now
             self.update()
 
+    def finish_hold(self) -> None:
+        """End a "wait for me" hold now, as done (the user pressed the key)."""
+        phase = self.phase
+        if self.state is not SessionState.RUNNING or phase is None:
+            return
+        if phase.kind is not PhaseKind.HOLD or not phase.open_ended:
+            return
+        self._deadline = self.clock.now()
+        self.update()
+
+    def apply_options(self, options: SessionOptions) -> None:
+        """Use new settings from the next phase on; the phase under way keeps its timing.
+
+        The timeline is rebuilt and the session goes on from the same place in it (the same
+        step, side and repetition), so a change made mid-session never restarts or skips.
+        """
+        fresh = build_timeline(self.routine, options)
+        if self.state in (SessionState.READY, SessionState.ENDED) or self.phase is None:
+            if self.state is SessionState.READY:
+                self.phases = fresh
+                self._planned = self._plan()
+            return
+        current = self.phases[self._index]
+        index = _matching_index(fresh, current)
+        fresh[index] = current
+        self.phases = fresh
+        self._index = index
+        self._planned = self._plan()
+        for step_index, record in self._records.items():
+            plan = self._planned.get(step_index)
+            if plan is not None:
+                record.planned_hold_seconds = plan.planned_hold_seconds
+                record.reps_planned = plan.reps_planned
+
     def toggle_pause(self) -> None:
         if self.state is SessionState.RUNNING:
             self.pause()
@@ -252,7 +286,7 @@ class SessionEngine:
                 phase.step_index,
                 StepRecord(phase.step_index, phase.step.title, 0.0, 0),
             )
-            record.planned_hold_seconds += phase.duration
+            record.planned_hold_seconds += phase.target
             record.reps_planned += 1
         return plan
 
@@ -329,3 +363,19 @@ class SessionEngine:
         records = tuple(self._records[i] for i in sorted(self._records))
         self.outcome = SessionOutcome(reason, self._started_at, at, records)
         self.session_ended.emit(self.outcome)
+
+
+def _matching_index(phases: list[Phase], current: Phase) -> int:
+    """Where the current phase stands in a rebuilt timeline: the same kind, step, side and
+    repetition if it is still there, else the nearest place in the same step and side."""
+
+    def same_place(p: Phase) -> bool:
+        return p.step_index == current.step_index and p.side == current.side
+
+    for index, phase in enumerate(phases):
+        if same_place(phase) and (phase.kind, phase.rep) == (current.kind, current.rep):
+            return index
+    candidates = [i for i, p in enumerate(phases) if same_place(p) and p.rep <= current.rep]
+    if candidates:
+        return candidates[-1]
+    return next(i for i, p in enumerate(phases) if p.step_index == current.step_index)

@@ -17,7 +17,10 @@ from typing import Any
 
 import yaml
 
-from neurocoach.core.timeline import SessionOptions
+from neurocoach.core.events import Event
+from neurocoach.core.loader import MAX_REPS, MAX_SECONDS
+from neurocoach.core.routine import Routine, Step
+from neurocoach.core.timeline import SessionOptions, StepOverride
 
 log = logging.getLogger(__name__)
 
@@ -26,13 +29,17 @@ SETTINGS_VERSION = 1
 
 @dataclass(frozen=True)
 class Setting:
-    """One setting: what it is called, its type, default, and allowed range."""
+    """One setting: its name, type (from the default), range or choices, and the step the
+    settings window's minus and plus buttons move it by."""
 
     name: str
     default: bool | int | float | str
     label: str
     minimum: float | None = None
     maximum: float | None = None
+    step: float = 1
+    choices: tuple[str, ...] = ()
+    unit: str = ""
 
     def clean(self, value: Any) -> tuple[Any, str | None]:
         """The value made valid, and a warning if it had to be changed."""
@@ -51,29 +58,62 @@ class Setting:
             if clamped != number:
                 return clamped, f"{self.name} {value} is out of range; using {clamped}"
             return clamped, None
-        if isinstance(value, str):
+        if isinstance(value, str) and (not self.choices or value in self.choices):
             return value, None
+        if self.choices:
+            return self.default, f"{self.name} must be one of {', '.join(self.choices)}"
         return self.default, f"{self.name} must be text; using {self.default!r}"
 
 
+THEMES = ("system", "light", "dark", "high-contrast")
+
 SETTINGS: tuple[Setting, ...] = (
-    Setting("lead_in_seconds", 5.0, "Get-ready time before each exercise", 0, 30),
-    Setting("hold_scale", 1.0, "Hold time, compared with the routine", 0.5, 3.0),
+    # Timing
+    Setting("hold_scale", 1.0, "Hold time, compared with the routine", 0.5, 3.0, 0.1, unit="%"),
+    Setting("rest_between_steps", 0.0, "Rest between exercises", 0, 120, 5, unit="s"),
+    Setting("lead_in_seconds", 5.0, "Get-ready time before each exercise", 0, 30, 1, unit="s"),
+    Setting("wait_for_me", False, "Wait for me: a hold ends when I press Space"),
+    # Sound
     Setting("voice_enabled", True, "Spoken instructions"),
     Setting("tones_enabled", True, "Cue tones"),
     Setting("count_aloud", False, "Say three, two, one at the end of each hold"),
-    Setting("volume", 80, "Volume of tones and voice", 0, 100),
-    Setting("speech_rate", 0.0, "Speed of the voice (-1 slow, 0 normal, 1 fast)", -1.0, 1.0),
+    Setting("volume", 80, "Volume of tones and voice", 0, 100, 10, unit="%"),
+    Setting("speech_rate", 0.0, "Speed of the voice (slower or faster)", -1.0, 1.0, 0.1),
     Setting("voice", "", "Voice (empty: the system's default)"),
+    # Display
+    Setting("text_scale", 100, "Text size", 100, 200, 10, unit="%"),
+    Setting("theme", "system", "Colours", choices=THEMES),
+    Setting("fullscreen_player", False, "Open the exercise screen full screen"),
+    # Keys
+    Setting(
+        "key_debounce_ms", 600, "Ignore the same key pressed again within", 0, 2000, 100, unit="ms"
+    ),
+    Setting("single_switch", False, "Single switch: any key pauses and resumes"),
 )
 _BY_NAME = {s.name: s for s in SETTINGS}
+OVERRIDE_KEYS = ("hold_seconds", "reps", "rest_seconds")
+
+
+def setting(name: str) -> Setting:
+    return _BY_NAME[name]
+
+
+def exercise_key(routine: Routine, step: Step) -> str:
+    """How an exercise's adjustments are filed: by routine and step title, which (unlike a
+    step's position) survive the routine's author adding a step before it."""
+    return f"{routine.id}/{step.title}"
 
 
 @dataclass
 class Settings:
-    """The current values; unknown names are refused, so a typo cannot pass silently."""
+    """The current values, and the user's adjustments to single exercises.
+
+    Events: changed(str), with the name of the setting (or "exercises") that changed.
+    """
 
     values: dict[str, Any] = field(default_factory=lambda: {s.name: s.default for s in SETTINGS})
+    exercises: dict[str, dict[str, float]] = field(default_factory=dict)
+    changed: Event[str] = field(default_factory=Event, compare=False, repr=False)
 
     def __getitem__(self, name: str) -> Any:
         return self.values[_BY_NAME[name].name]
@@ -81,12 +121,59 @@ class Settings:
     def set(self, name: str, value: Any) -> str | None:
         """Set a value (clamped into range); returns a warning when it had to be changed."""
         cleaned, warning = _BY_NAME[name].clean(value)
-        self.values[name] = cleaned
+        if self.values.get(name) != cleaned:
+            self.values[name] = cleaned
+            self.changed.emit(name)
         return warning
 
-    def session_options(self) -> SessionOptions:
+    def reset(self) -> None:
+        """Every setting and every exercise back to the defaults."""
+        for item in SETTINGS:
+            self.set(item.name, item.default)
+        if self.exercises:
+            self.exercises.clear()
+            self.changed.emit("exercises")
+
+    # --- single exercises ----------------------------------------------------------------
+    def exercise(self, routine: Routine, step: Step) -> StepOverride:
+        saved = self.exercises.get(exercise_key(routine, step), {})
+        return StepOverride(
+            hold_seconds=saved.get("hold_seconds"),
+            reps=int(saved["reps"]) if "reps" in saved else None,
+            rest_seconds=saved.get("rest_seconds"),
+        )
+
+    def adjust_exercise(self, routine: Routine, step: Step, name: str, value: float) -> None:
+        """Set one of hold_seconds, reps or rest_seconds for this exercise only."""
+        if name not in OVERRIDE_KEYS:
+            raise KeyError(name)
+        low, high = (
+            (1, MAX_REPS)
+            if name == "reps"
+            else (0.0 if name == "rest_seconds" else 1.0, MAX_SECONDS)
+        )
+        value = min(max(value, low), high)
+        entry = self.exercises.setdefault(exercise_key(routine, step), {})
+        entry[name] = int(value) if name == "reps" else float(value)
+        self.changed.emit("exercises")
+
+    def reset_exercise(self, routine: Routine, step: Step) -> None:
+        if self.exercises.pop(exercise_key(routine, step), None) is not None:
+            self.changed.emit("exercises")
+
+    def session_options(self, routine: Routine | None = None) -> SessionOptions:
+        overrides = {}
+        if routine is not None:
+            for index, step in enumerate(routine.steps):
+                override = self.exercise(routine, step)
+                if override.any:
+                    overrides[index] = override
         return SessionOptions(
-            lead_in_seconds=float(self["lead_in_seconds"]), hold_scale=float(self["hold_scale"])
+            lead_in_seconds=float(self["lead_in_seconds"]),
+            hold_scale=float(self["hold_scale"]),
+            rest_between_steps=float(self["rest_between_steps"]),
+            wait_for_me=bool(self["wait_for_me"]),
+            overrides=overrides,
         )
 
 
@@ -116,6 +203,9 @@ def load_settings(path: Path) -> LoadedSettings:
     for name, value in data.items():
         if name == "version":
             continue
+        if name == "exercises":
+            _load_exercises(settings, value, path)
+            continue
         if name not in _BY_NAME:
             log.warning("settings: ignoring unknown setting %r in %s", name, path)
             continue
@@ -128,7 +218,9 @@ def load_settings(path: Path) -> LoadedSettings:
 def save_settings(settings: Settings, path: Path) -> None:
     """Write atomically: a crash mid-write leaves the old file, never half a new one."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    data = {"version": SETTINGS_VERSION, **{s.name: settings[s.name] for s in SETTINGS}}
+    data: dict[str, Any] = {"version": SETTINGS_VERSION}
+    data.update({s.name: settings[s.name] for s in SETTINGS})
+    data["exercises"] = {key: dict(entry) for key, entry in sorted(settings.exercises.items())}
     text = "# NeuroCoach settings. Edit with care; a bad file is set aside and replaced.\n"
     text += yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
     handle, temporary = tempfile.mkstemp(prefix=".settings-", suffix=".yaml", dir=path.parent)
@@ -141,6 +233,29 @@ def save_settings(settings: Settings, path: Path) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _load_exercises(settings: Settings, value: Any, path: Path) -> None:
+    if not isinstance(value, dict):
+        log.warning("settings: 'exercises' in %s is not a mapping; ignored", path)
+        return
+    for key, entry in value.items():
+        if not isinstance(key, str) or not isinstance(entry, dict):
+            log.warning("settings: ignoring the exercise entry %r in %s", key, path)
+            continue
+        kept = {}
+        for name, number in entry.items():
+            if (
+                name in OVERRIDE_KEYS
+                and isinstance(number, (int, float))
+                and not isinstance(number, bool)
+            ):
+                low, high = (1, MAX_REPS) if name == "reps" else (0, MAX_SECONDS)
+                kept[name] = float(min(max(number, low), high))
+            else:
+                log.warning("settings: ignoring %r for the exercise %r", name, key)
+        if kept:
+            settings.exercises[key] = kept
 
 
 def _keep_aside(path: Path) -> Path:

@@ -22,7 +22,7 @@ def side_name(side: Side, area: Area) -> str:
 def position_text(phase: Phase, routine: Routine) -> str:
     """Where the user is: "Step 3 of 7 · rep 2 of 5 · left hand"."""
     parts = [f"Step {phase.step_index + 1} of {len(routine.steps)}"]
-    if phase.reps > 1:
+    if phase.reps > 1 and not phase.between_steps:
         parts.append(f"rep {phase.rep} of {phase.reps}")
     if phase.side is not None:
         parts.append(side_name(phase.side, routine.area))
@@ -37,9 +37,8 @@ def banner_text(phase: Phase, routine: Routine) -> str:
         return f"Switch to your {side_name(phase.side, routine.area)}"
     if phase.kind is PhaseKind.REST:
         return "Rest"
-    if phase.reps > 1 and phase.rep == phase.reps:
-        return "Go · last one"
-    return "Go"
+    words = "Go · last one" if phase.reps > 1 and phase.rep == phase.reps else "Go"
+    return f"{words} · press Space when done" if phase.open_ended else words
 
 
 def duration_text(seconds: float) -> str:
@@ -67,5 +66,7 @@ def next_text(current: Phase, upcoming: Phase | None, routine: Routine) -> str:
     if upcoming.step_index != current.step_index:
         return f"Next: {upcoming.step.title}"
     if upcoming.kind is PhaseKind.HOLD and current.kind is not PhaseKind.HOLD:
+        if upcoming.open_ended:
+            return "Next: go, for as long as you need"
         return f"Next: go for {duration_text(upcoming.duration)}"
     return f"Next: rep {upcoming.rep} of {upcoming.reps}"

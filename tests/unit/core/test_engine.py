@@ -223,3 +223,58 @@ def test_next_and_previous_are_marked_as_moves_by_the_user() -> None:
     clock.advance(5)
     engine.update()
     assert engine.moved_by_user is False
+
+
+def test_a_new_hold_scale_applies_from_the_next_hold_on() -> None:
+    engine, clock = engine_for(step("A", hold=10, reps=3, rest=2), lead_in=0)
+    engine.start()
+    clock.advance(4)
+    engine.apply_options(SessionOptions(lead_in_seconds=0, hold_scale=2.0))
+    assert engine.remaining() == pytest.approx(6)  # the hold under way keeps its length
+    clock.advance(6 + 2)
+    engine.update()
+    assert engine.phase is not None and (engine.phase.kind, engine.phase.rep) == (
+        PhaseKind.HOLD,
+        2,
+    )
+    assert engine.remaining() == pytest.approx(20)
+    clock.advance(20 + 2 + 20)
+    engine.update()
+    assert engine.outcome is not None
+    (record,) = engine.outcome.records
+    # The plan recorded is the one really used: 10 s (begun before the change), then 2 x 20 s.
+    assert record.planned_hold_seconds == pytest.approx(50)
+    assert record.actual_hold_seconds == pytest.approx(50)
+
+
+def test_fewer_reps_mid_step_keeps_the_place_and_ends_the_step_sooner() -> None:
+    from neurocoach.core.timeline import StepOverride
+
+    engine, clock = engine_for(step("A", hold=5, reps=4, rest=1), step("B", hold=5), lead_in=0)
+    engine.start()
+    clock.advance(5 + 1 + 2)  # in rep 2's hold
+    engine.update()
+    engine.apply_options(SessionOptions(lead_in_seconds=0, overrides={0: StepOverride(reps=2)}))
+    assert (engine.phase.step_index, engine.phase.rep) == (0, 2)
+    clock.advance(3)
+    engine.update()
+    assert engine.phase.step_index == 1  # rep 2 was the last one now
+
+
+def test_wait_for_me_ends_a_hold_when_the_user_is_done() -> None:
+    clock = ManualClock()
+    engine = SessionEngine(
+        make_routine(step("A", hold=10), step("B", hold=10)),
+        SessionOptions(lead_in_seconds=0, wait_for_me=True),
+        clock,
+    )
+    engine.start()
+    clock.advance(95)
+    engine.update()
+    assert engine.phase.step_index == 0  # still holding, long after 10 s
+    engine.finish_hold()
+    assert engine.phase.step_index == 1
+    engine.finish_hold()
+    assert engine.outcome is not None
+    first = engine.outcome.records[0]
+    assert (first.actual_hold_seconds, first.planned_hold_seconds, first.reps_done) == (95, 10, 1)

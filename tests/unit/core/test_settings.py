@@ -51,3 +51,35 @@ def test_session_options_follow_the_settings() -> None:
     settings.set("hold_scale", 1.5)
     options = settings.session_options()
     assert (options.lead_in_seconds, options.hold_scale) == (8.0, 1.5)
+
+
+def test_exercise_adjustments_round_trip_and_reach_the_session(tmp_path: Path) -> None:
+    from tests.unit.core.helpers import make_routine, step
+
+    routine = make_routine(step("A", hold=10), step("B", hold=10, reps=3), routine_id="mine")
+    settings = Settings()
+    settings.adjust_exercise(routine, routine.steps[1], "reps", 5)
+    settings.adjust_exercise(routine, routine.steps[1], "hold_seconds", 99999)
+    path = tmp_path / "settings.yaml"
+    save_settings(settings, path)
+    again = load_settings(path).settings
+    assert again.exercises == {"mine/B": {"reps": 5.0, "hold_seconds": 3600.0}}
+    options = again.session_options(routine)
+    assert set(options.overrides) == {1}
+    assert options.overrides[1].reps == 5 and options.overrides[1].hold_seconds == 3600
+    again.reset_exercise(routine, routine.steps[1])
+    assert again.session_options(routine).overrides == {}
+
+
+def test_changes_are_announced_once_and_reset_restores_everything() -> None:
+    settings = Settings()
+    heard: list[str] = []
+    settings.changed.connect(heard.append)
+    settings.set("theme", "dark")
+    settings.set("theme", "dark")  # no change, no news
+    settings.set("theme", "purple")  # not a choice: back to the default
+    assert heard == ["theme", "theme"]
+    assert settings["theme"] == "system"
+    settings.set("volume", 20)
+    settings.reset()
+    assert settings.values == {s.name: s.default for s in SETTINGS}
