@@ -88,11 +88,37 @@ def open_main_window(
     # Take the keyboard at once: the arrow keys must work without a click first.
     window.raise_()
     window.activateWindow()
+    follow_settings(app, loaded.settings, paths.settings_file)
     if loaded.problem:
         window.tell(loaded.problem)
     if routine_file is not None:
         window.open_routine_file(routine_file)
     return window, store
+
+
+def follow_settings(app: QApplication, settings: Settings, path: Path) -> None:
+    """Apply the look and the key filter now, and again (and save) whenever a setting changes."""
+    from neurocoach.core.settings import save_settings
+    from neurocoach.ui import theme
+    from neurocoach.ui.key_debounce import KeyDebounceFilter
+
+    keys = app.findChild(KeyDebounceFilter, "key_debounce")
+
+    def apply(name: str) -> None:
+        if name in ("", "theme", "text_scale"):
+            theme.apply(app, str(settings["theme"]), float(settings["text_scale"]))
+        if keys is not None and name in ("", "key_debounce_ms"):
+            keys.seconds = float(settings["key_debounce_ms"]) / 1000
+
+    def changed(name: str) -> None:
+        apply(name)
+        try:
+            save_settings(settings, path)
+        except OSError as error:
+            logging.getLogger(__name__).warning("settings could not be saved: %s", error)
+
+    apply("")
+    settings.changed.connect(changed)
 
 
 def make_audio(settings: Settings, parent: QObject) -> SessionAudio:

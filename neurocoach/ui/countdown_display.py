@@ -33,8 +33,6 @@ def format_seconds(seconds: float) -> tuple[str, str]:
 class CountdownDisplay(QWidget):
     """Shows the time left in the current phase; the bar under it empties as the phase goes."""
 
-    TRACK = QColor("#cfcfcf")
-
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("countdown")
@@ -42,7 +40,7 @@ class CountdownDisplay(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self._remaining = 0.0
         self._total = 1.0
-        self._colour = QColor(theme.ACCENT)
+        self._colour: QColor | None = None  # None: the theme's accent
         self._text = "0"
         self._unit = ""
         self._font_cache: tuple[tuple[int, int, str], QFont] | None = None
@@ -122,7 +120,7 @@ class CountdownDisplay(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         font = self.digits_font()
         painter.setFont(font)
-        painter.setPen(QColor(theme.INK))
+        painter.setPen(QColor(theme.current.ink))
         room = self._digits_rect()
         tight = QFontMetricsF(font).tightBoundingRect(self._text)
         # Centre the ink of the digits, not the line box, so they sit in the middle.
@@ -140,9 +138,9 @@ class CountdownDisplay(QWidget):
         bar = self._bar_rect()
         radius = bar.height() / 2
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(self.TRACK)
+        painter.setBrush(QColor(theme.current.track))
         painter.drawRoundedRect(bar, radius, radius)
-        painter.setBrush(self._colour)
+        painter.setBrush(self._colour or QColor(theme.current.accent))
         filled = QRectF(bar.x(), bar.y(), self._bar_pixels(), bar.height())
         painter.drawRoundedRect(filled, radius, radius)
         painter.end()

@@ -97,8 +97,8 @@ class IllustrationView(QWidget):
         target = self.picture_rect()
         # The card is always light, so the drawing stays clear in a dark theme too (the
         # bundled pictures bring their own card and border; a placeholder gets this one).
-        painter.setPen(QPen(QColor(theme.INK), 3) if not self._frames else Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(theme.PAPER))
+        painter.setPen(QPen(QColor(theme.BANNER_INK), 3) if not self._frames else Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(theme.CARD))
         painter.drawRoundedRect(target, CARD_RADIUS, CARD_RADIUS)
         if not self._frames:
             self._paint_placeholder(painter, target)
@@ -116,7 +116,7 @@ class IllustrationView(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
         painter.setFont(font)
-        painter.setPen(QColor(theme.MUTED_INK))
+        painter.setPen(QColor(theme.BANNER_INK))
         painter.drawText(
             target.adjusted(24, 24, -24, -24),
             int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap),

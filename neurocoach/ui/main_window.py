@@ -28,11 +28,13 @@ from neurocoach.core.settings import Settings
 from neurocoach.paths import bundled_illustrations_dir
 from neurocoach.ui.before_start_page import BeforeStartPage
 from neurocoach.ui.confirm_stop_dialog import ConfirmStopDialog
+from neurocoach.ui.exercise_dialog import ExerciseDialog
 from neurocoach.ui.finish_page import FinishPage
 from neurocoach.ui.history_page import HistoryPage
 from neurocoach.ui.player_page import PlayerPage
 from neurocoach.ui.routine_list_page import RoutineListPage
 from neurocoach.ui.session_driver import SessionDriver
+from neurocoach.ui.settings_dialog import SettingsDialog
 
 log = logging.getLogger(__name__)
 
@@ -83,6 +85,11 @@ class MainWindow(QMainWindow):
         self.routine_list.routine_chosen.connect(self._on_list_routine_chosen)
         self.routine_list.history_requested.connect(self.show_history)
         self.routine_list.open_file_requested.connect(self.choose_routine_file)
+        self.routine_list.settings_requested.connect(self.show_settings)
+        self.settings_dialog: SettingsDialog | None = None
+        self.exercise_dialog: ExerciseDialog | None = None
+        self._paused_for_adjusting = False
+        self.settings.changed.connect(self._on_settings_changed)
         self._build_menus()
         self.routine_list.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -106,6 +113,10 @@ class MainWindow(QMainWindow):
         self.history_action.setShortcut(QKeySequence("Ctrl+H"))
         self.history_action.triggered.connect(self.show_history)
         view_menu.addAction(self.history_action)
+        self.settings_action = QAction("&Settings…", self)
+        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.settings_action.triggered.connect(self.show_settings)
+        view_menu.addAction(self.settings_action)
         help_menu = self.menuBar().addMenu("&Help")
         about = QAction("&About NeuroCoach", self)
         about.triggered.connect(self._on_about_triggered)
@@ -213,15 +224,18 @@ class MainWindow(QMainWindow):
             return  # a second Start (a double press) must not start a second session
         if self.driver is not None:
             self.driver.deleteLater()  # the last session's driver: ended, no longer needed
-        engine = SessionEngine(routine, self.settings.session_options(), self.clock)
+        engine = SessionEngine(routine, self.settings.session_options(routine), self.clock)
         self.recorder = SessionRecorder(engine, self.store)
         planner = CuePlanner(engine, voice=False, count_aloud=bool(self.settings["count_aloud"]))
         audio = self.audio()
         if audio is not None:
             audio.attach(planner)  # turns the voice on where it can be heard
         self.driver = SessionDriver(engine, planner, self)
-        player = PlayerPage(self.driver, self.illustrations, self)
+        player = PlayerPage(self.driver, self.illustrations, self.settings, self)
         player.stop_requested.connect(self._on_player_stop_requested)
+        player.adjust_requested.connect(self._on_player_adjust_requested)
+        if self.settings["fullscreen_player"]:
+            self.showFullScreen()
         self.driver.session_ended.connect(self._on_driver_session_ended)
         self._show_page(player)
         self.driver.start()
@@ -254,8 +268,84 @@ class MainWindow(QMainWindow):
         if current is not None:
             current.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    # --- settings ------------------------------------------------------------------------
+    @Slot()
+    def show_settings(self) -> None:
+        """The settings window; changes apply at once, in a running session too."""
+        if self.settings_dialog is not None:
+            return
+        self.settings_dialog = SettingsDialog(self.settings, self._adjust_from_settings, self)
+        self.settings_dialog.finished.connect(self._on_settings_dialog_finished)
+        self.settings_dialog.resize(min(1100, self.width()), self.height())
+        self.settings_dialog.open()
+
+    @Slot(int)
+    def _on_settings_dialog_finished(self, _result: int) -> None:
+        dialog, self.settings_dialog = self.settings_dialog, None
+        if dialog is not None:
+            dialog.deleteLater()
+
+    def _adjust_from_settings(self) -> None:
+        routine = self._routine_in_view()
+        if routine is not None:
+            self.adjust_exercise(routine, 0)
+
+    def _routine_in_view(self) -> Routine | None:
+        """The routine the user is looking at: the session's, or the one chosen in the list."""
+        if self.driver is not None and self.session_active():
+            return self.driver.engine.routine
+        page = self.current_page()
+        if isinstance(page, BeforeStartPage):
+            return page.routine
+        entry = self.routine_list.list.current_entry()
+        return entry.routine if entry is not None else None
+
+    def adjust_exercise(self, routine: Routine, step_index: int) -> None:
+        """Adjust one exercise; a running session waits (paused) until the dialog closes."""
+        if self.exercise_dialog is not None:
+            return
+        engine = self.driver.engine if self.driver is not None and self.session_active() else None
+        self._paused_for_adjusting = engine is not None and engine.state is SessionState.RUNNING
+        if engine is not None:
+            engine.pause()
+        parent = self.settings_dialog if self.settings_dialog is not None else self
+        self.exercise_dialog = ExerciseDialog(routine, step_index, self.settings, parent)
+        self.exercise_dialog.finished.connect(self._on_exercise_dialog_finished)
+        self.exercise_dialog.open()
+
+    @Slot()
+    def _on_player_adjust_requested(self) -> None:
+        if self.driver is not None and self.driver.engine.phase is not None:
+            self.adjust_exercise(self.driver.engine.routine, self.driver.engine.phase.step_index)
+
+    @Slot(int)
+    def _on_exercise_dialog_finished(self, _result: int) -> None:
+        dialog, self.exercise_dialog = self.exercise_dialog, None
+        if dialog is not None:
+            dialog.deleteLater()
+        if self._paused_for_adjusting and self.driver is not None:
+            self.driver.engine.resume()
+        self._paused_for_adjusting = False
+
+    def _on_settings_changed(self, name: str) -> None:
+        """Timing changes reach a running session from its next phase on; sound at once."""
+        if self.driver is not None and self.session_active():
+            engine = self.driver.engine
+            engine.apply_options(self.settings.session_options(engine.routine))
+            if self.driver.planner is not None and name == "count_aloud":
+                self.driver.planner.count_aloud = bool(self.settings["count_aloud"])
+        audio = self._audio
+        if audio is not None and hasattr(audio, "apply"):
+            audio.apply(self.settings)
+        if name in ("lead_in_seconds", "hold_scale", "rest_between_steps", "wait_for_me"):
+            self.routine_list.set_options(self.settings.session_options())
+        if name in ("theme", "text_scale"):
+            self.routine_list.list.viewport().update()
+
     @Slot(object)
     def _on_driver_session_ended(self, outcome: SessionOutcome) -> None:
+        if self.isFullScreen():
+            self.showNormal()
         if self.stop_dialog is not None:
             self.stop_dialog.done(ConfirmStopDialog.DialogCode.Rejected)
         assert self.driver is not None

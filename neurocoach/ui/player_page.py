@@ -15,14 +15,16 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWi
 
 from neurocoach.core.cues import Cue, Tone
 from neurocoach.core.engine import SessionState
+from neurocoach.core.settings import Settings
 from neurocoach.core.timeline import Phase, PhaseKind
 from neurocoach.core.wording import banner_text, next_text, position_text
 from neurocoach.ui import theme
 from neurocoach.ui.countdown_display import CountdownDisplay
 from neurocoach.ui.illustration_view import IllustrationView
 from neurocoach.ui.session_driver import SessionDriver
-from neurocoach.ui.widgets import big_button, text_label
+from neurocoach.ui.widgets import big_button, button_label, text_label
 
+_KEYPAD = Qt.KeyboardModifier.KeypadModifier
 COUNTDOWN_SHARE = 0.36  # of the page's height: keeps the digits over a quarter of the window
 ILLUSTRATION_WIDTH_SHARE = 0.75  # of the page's height
 FLASH_MS = 450
@@ -39,18 +41,25 @@ FLASH_COLOURS = {  # the frame's colour for each cue; the same moments as the to
 
 
 class PlayerPage(QWidget):
-    """Signals: stop_requested() when the user asks to stop (the window confirms it)."""
+    """Signals: stop_requested() when the user asks to stop (the window confirms it);
+    adjust_requested() for "Adjust this exercise"."""
 
     stop_requested = Signal()
+    adjust_requested = Signal()
 
     def __init__(
-        self, driver: SessionDriver, illustrations: Path, parent: QWidget | None = None
+        self,
+        driver: SessionDriver,
+        illustrations: Path,
+        settings: Settings | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("player")
         self.driver = driver
         self.engine = driver.engine
         self.routine = driver.engine.routine
+        self.settings = settings or Settings()
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.flash_colour: str | None = None
         self._flash_end = QTimer(self)
@@ -83,16 +92,18 @@ class PlayerPage(QWidget):
         self.next_label.setObjectName("next")
         self.next_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
-        self.previous_button = big_button("Previous", "←", self)
-        self.pause_button = big_button("Pause", "Space", self, primary=True)
-        self.extend_button = big_button("+10 s", "+", self)
-        self.next_button = big_button("Next", "→", self)
-        self.stop_button = big_button("Stop", "Esc", self)
+        self.previous_button = big_button("Previous", "←", self, stacked=True)
+        self.pause_button = big_button("Pause", "Space", self, primary=True, stacked=True)
+        self.extend_button = big_button("+10 s", "+", self, stacked=True)
+        self.next_button = big_button("Next", "→", self, stacked=True)
+        self.adjust_button = big_button("Adjust this exercise", "A", self, stacked=True)
+        self.stop_button = big_button("Stop", "Esc", self, stacked=True)
         buttons = (
             self.previous_button,
             self.pause_button,
             self.extend_button,
             self.next_button,
+            self.adjust_button,
             self.stop_button,
         )
         for button in buttons:
@@ -133,7 +144,8 @@ class PlayerPage(QWidget):
         page.addLayout(controls)
 
         self.previous_button.clicked.connect(self.engine.previous_step)
-        self.pause_button.clicked.connect(self.engine.toggle_pause)
+        self.pause_button.clicked.connect(self._on_pause_clicked)
+        self.adjust_button.clicked.connect(self.adjust_requested.emit)
         self.extend_button.clicked.connect(self._on_extend_clicked)
         self.next_button.clicked.connect(self.engine.next_step)
         self.stop_button.clicked.connect(self.stop_requested.emit)
@@ -146,8 +158,11 @@ class PlayerPage(QWidget):
     # --- keys ----------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
-        if key == Qt.Key.Key_Space:
-            self.engine.toggle_pause()
+        if self.settings["single_switch"] and not event.modifiers() & ~_KEYPAD:
+            # One switch, a pedal or any key: it does what Space does.
+            self._on_pause_clicked()
+        elif key == Qt.Key.Key_Space:
+            self._on_pause_clicked()
         elif key in (Qt.Key.Key_Right, Qt.Key.Key_PageDown):
             self.engine.next_step()
         elif key in (Qt.Key.Key_Left, Qt.Key.Key_PageUp):
@@ -156,10 +171,32 @@ class PlayerPage(QWidget):
             self._on_extend_clicked()
         elif key == Qt.Key.Key_Escape:
             self.stop_requested.emit()
+        elif key == Qt.Key.Key_A:
+            self.adjust_requested.emit()
         else:
             super().keyPressEvent(event)
             return
         event.accept()
+
+    def _update_pause_button(self) -> None:
+        phase = self.engine.phase
+        if self.engine.state is SessionState.PAUSED:
+            word = "Resume"
+        elif phase is not None and phase.open_ended:
+            word = "Done"
+        else:
+            word = "Pause"
+        self.pause_button.setText(button_label(word, "Space", stacked=True))
+        self.pause_button.setAccessibleName(word)
+
+    @Slot()
+    def _on_pause_clicked(self) -> None:
+        """Space: "done" during a wait-for-me hold, else pause or resume."""
+        phase = self.engine.phase
+        if phase is not None and phase.open_ended and self.engine.state is SessionState.RUNNING:
+            self.engine.finish_hold()
+        else:
+            self.engine.toggle_pause()
 
     # --- showing -------------------------------------------------------------------------
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -180,13 +217,13 @@ class PlayerPage(QWidget):
         self.position.setText(position_text(phase, self.routine))
         self.next_label.setText(next_text(phase, self.engine.upcoming, self.routine))
         self._show_banner(banner_text(phase, self.routine), phase.kind.value)
+        self._update_pause_button()
         self.setAccessibleDescription(f"{self.banner.text()}. {step.title}. {self.position.text()}")
         self._refresh_time()
 
     @Slot(bool)
     def _on_driver_paused_changed(self, paused: bool) -> None:
-        self.pause_button.setText("Resume  [Space]" if paused else "Pause  [Space]")
-        self.pause_button.setAccessibleName("Resume" if paused else "Pause")
+        self._update_pause_button()
         phase = self.engine.phase
         if paused:
             self._show_banner("Paused · press Space to go on", "paused")
@@ -204,8 +241,12 @@ class PlayerPage(QWidget):
         if self.engine.state not in (SessionState.RUNNING, SessionState.PAUSED):
             return
         remaining, total = self.engine.remaining(), self.engine.phase_duration()
-        self.countdown.set_time(remaining, total)
         phase = self.engine.phase
+        if phase is not None and phase.open_ended:
+            # Wait for me: count up the time held; the bar fills toward the usual hold.
+            self.countdown.set_time(total - remaining, phase.target)
+        else:
+            self.countdown.set_time(remaining, total)
         moving = phase is not None and phase.kind is not PhaseKind.REST
         # The movement is shown while getting ready and while doing it; a rest stays still.
         self.illustration.show_elapsed(total - remaining if moving else 0.0)
@@ -241,6 +282,7 @@ class PlayerPage(QWidget):
         colour = theme.PHASE_COLOURS[colour_key]
         self.banner.setText(text)
         self.banner.setStyleSheet(
-            f"background: {colour}; color: {theme.INK}; font-size: 30pt; font-weight: bold;"
+            f"background: {colour}; color: {theme.BANNER_INK}; font-weight: bold;"
+            f" font-size: {round(30 * theme.current_scale)}pt;"
             " border-radius: 12px; padding: 6px 16px;"
         )

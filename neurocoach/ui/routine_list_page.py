@@ -7,7 +7,7 @@ their routine is missing instead of wondering; choosing one shows all its proble
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal, Slot
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPalette, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPen
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
@@ -35,7 +35,7 @@ class RoutineRowDelegate(QStyledItemDelegate):
 
     def __init__(self, options: SessionOptions, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._options = options
+        self.options = options
 
     def _fonts(self, base: QFont) -> tuple[QFont, QFont]:
         title = QFont(base)
@@ -56,9 +56,10 @@ class RoutineRowDelegate(QStyledItemDelegate):
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        back = QColor(theme.ACCENT) if selected else QColor("#f4f6fa")
-        ink = QColor(theme.PAPER) if selected else QColor(theme.INK)
-        painter.setPen(QPen(QColor(theme.INK), 2))
+        colours = theme.current
+        back = QColor(colours.accent) if selected else QColor(colours.row)
+        ink = QColor(colours.on_accent) if selected else QColor(colours.ink)
+        painter.setPen(QPen(QColor(colours.ink), 2))
         painter.setBrush(back)
         painter.drawRoundedRect(rect, 10, 10)
         inner = rect.adjusted(_PAD, _PAD // 2, -_PAD, -_PAD // 2)
@@ -70,14 +71,14 @@ class RoutineRowDelegate(QStyledItemDelegate):
         if entry.routine is not None:
             routine = entry.routine
             title, body = routine.title, routine.description
-            right = f"{about_minutes(total_seconds(routine, self._options))} · {routine.area.value}"
+            right = f"{about_minutes(total_seconds(routine, self.options))} · {routine.area.value}"
         else:
             title = f"{entry.path.name} cannot be used"
             first = entry.problems[0] if entry.problems else None
             body = f"Line {first.line}: {first.message}" if first else "unknown problem"
             right = "broken"
             if not selected:
-                ink = QColor(theme.PROBLEM)
+                ink = QColor(colours.problem)
         painter.setPen(ink)
         painter.setFont(body_font)
         right_width = QFontMetrics(body_font).horizontalAdvance(right) + _PAD
@@ -124,6 +125,7 @@ class RoutineListPage(QWidget):
     routine_chosen = Signal(object)
     history_requested = Signal()
     open_file_requested = Signal()
+    settings_requested = Signal()
 
     def __init__(
         self, entries: list[CatalogEntry], options: SessionOptions, parent: QWidget | None = None
@@ -140,19 +142,19 @@ class RoutineListPage(QWidget):
         self.list = RoutineList(self)
         self.list.setObjectName("routines")
         self.list.setAccessibleName("Routines")
-        self.list.setItemDelegate(RoutineRowDelegate(options, self.list))
+        self.delegate = RoutineRowDelegate(options, self.list)
+        self.list.setItemDelegate(self.delegate)
         self.list.setSpacing(4)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        palette = self.list.palette()
-        palette.setColor(QPalette.ColorRole.Base, QColor(theme.PAPER))
-        self.list.setPalette(palette)
         self.start_button = big_button("Start", "Enter", self, primary=True)
-        self.history_button = big_button("History", "Ctrl+H", self)
-        self.open_button = big_button("Open file", "Ctrl+O", self)
+        self.history_button = big_button("History", "Ctrl+H", self, stacked=True)
+        self.settings_button = big_button("Settings", "Ctrl+,", self, stacked=True)
+        self.open_button = big_button("Open file", "Ctrl+O", self, stacked=True)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.start_button, 1)  # the main action takes the spare width
         buttons.addWidget(self.history_button)
+        buttons.addWidget(self.settings_button)
         buttons.addWidget(self.open_button)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
@@ -165,7 +167,13 @@ class RoutineListPage(QWidget):
         self.start_button.clicked.connect(self._on_start_clicked)
         self.history_button.clicked.connect(self.history_requested.emit)
         self.open_button.clicked.connect(self.open_file_requested.emit)
+        self.settings_button.clicked.connect(self.settings_requested.emit)
         self.setFocusProxy(self.list)
+
+    def set_options(self, options: SessionOptions) -> None:
+        """New timing settings: the lengths shown change with them."""
+        self.delegate.options = options
+        self.list.viewport().update()
 
     def set_entries(self, entries: list[CatalogEntry]) -> None:
         self.list.clear()

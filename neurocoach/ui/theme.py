@@ -1,103 +1,177 @@
 """One look for every window: large text, big controls, strong contrast, a thick focus ring.
 
 The numbers come from ../shared/notes/accessibility.md: controls at least 64 px tall, body
-text 18 pt, text contrast of at least 7:1 and a focus indicator nobody can miss.
+text 18 pt (scaled by the text-size setting up to 200 %), text contrast of at least 7:1 and a
+focus indicator nobody can miss. Three palettes (light, dark, high contrast); "system"
+follows the computer's light or dark preference. Widgets that paint by hand read the colours
+from `current`, so they follow a change of theme at once.
 """
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QFont, QPalette
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
 BODY_POINT_SIZE = 18
 CONTROL_MIN_HEIGHT = 64
-
-INK = "#111111"  # body text: 18.9:1 on white
-PAPER = "#ffffff"
-MUTED_INK = "#333333"  # secondary text: 12.6:1 on white
-ACCENT = "#0b3d91"  # deep blue: 11.0:1 on white, white on it 11.0:1
-FOCUS = "#c2410c"  # a thick orange ring, 5.2:1 on white
-PROBLEM = "#9b1c1c"  # dark red text: 8.0:1 on white
-PHASE_COLOURS = {  # background of the phase banner; black text on each is above 7:1
+CARD = "#ffffff"  # pictures always sit on a white card: clear in every theme
+PHASE_COLOURS = {  # background of the phase banner; its text is always near-black
     "ready": "#ffd54f",
     "switch": "#ffb74d",
     "hold": "#81c784",
     "rest": "#90caf9",
     "paused": "#e0e0e0",
 }
+BANNER_INK = "#111111"
 
-STYLESHEET = f"""
-QWidget {{
-    color: {INK};
-    background: {PAPER};
-    font-size: {BODY_POINT_SIZE}pt;
-}}
+
+@dataclass(frozen=True)
+class Palette:
+    name: str
+    paper: str  # window background
+    ink: str  # body text
+    muted: str  # secondary text
+    accent: str  # primary buttons, selection
+    on_accent: str  # text on the accent
+    button: str  # other buttons
+    focus: str  # the focus ring
+    caution: str  # background of caution boxes
+    caution_edge: str
+    row: str  # unselected list rows
+    problem: str  # text saying something is wrong
+    track: str  # the empty part of the progress bar
+
+
+LIGHT = Palette(
+    "light",
+    "#ffffff",
+    "#111111",
+    "#333333",
+    "#0b3d91",
+    "#ffffff",
+    "#e9eef7",
+    "#c2410c",
+    "#fff4d6",
+    "#8a5a00",
+    "#f4f6fa",
+    "#9b1c1c",
+    "#cfcfcf",
+)
+DARK = Palette(
+    "dark",
+    "#121212",
+    "#f2f2f2",
+    "#d6d6d6",
+    "#9cc2ff",
+    "#0a0a0a",
+    "#2b3340",
+    "#ffb454",
+    "#3a2f12",
+    "#e0b000",
+    "#1f252e",
+    "#ffb0b0",
+    "#4a4a4a",
+)
+HIGH_CONTRAST = Palette(
+    "high-contrast",
+    "#000000",
+    "#ffffff",
+    "#ffffff",
+    "#ffff00",
+    "#000000",
+    "#000000",
+    "#00ffff",
+    "#000000",
+    "#ffff00",
+    "#000000",
+    "#ff9e9e",
+    "#808080",
+)
+PALETTES = {p.name: p for p in (LIGHT, DARK, HIGH_CONTRAST)}
+
+current: Palette = LIGHT
+current_scale: float = 1.0
+
+
+def palette_for(name: str) -> Palette:
+    if name == "system":
+        hints = QGuiApplication.styleHints()
+        dark = hints is not None and hints.colorScheme() == Qt.ColorScheme.Dark
+        return DARK if dark else LIGHT
+    return PALETTES.get(name, LIGHT)
+
+
+def stylesheet(p: Palette, scale: float = 1.0) -> str:
+    body = round(BODY_POINT_SIZE * scale)
+    title = round(30 * scale)
+    subtitle = round(22 * scale)
+    return f"""
+QWidget {{ color: {p.ink}; background: {p.paper}; font-size: {body}pt; }}
 QPushButton {{
     min-height: {CONTROL_MIN_HEIGHT}px;
     padding: 6px 22px;
-    border: 3px solid {INK};
+    border: 3px solid {p.ink};
     border-radius: 12px;
-    background: #e9eef7;
+    background: {p.button};
+    color: {p.ink};
     font-weight: bold;
 }}
-QPushButton:hover {{ background: #dce5f5; }}
-QPushButton:pressed {{ background: #c5d4ef; }}
-QPushButton:focus {{ border: 6px solid {FOCUS}; padding: 3px 19px; }}
-QPushButton[primary="true"] {{ background: {ACCENT}; color: {PAPER}; }}
-QPushButton[primary="true"]:focus {{ border: 6px solid {FOCUS}; padding: 3px 19px; }}
-QListView, QTableView {{
-    border: 3px solid {INK};
-    border-radius: 8px;
-    outline: none;
-}}
-QListView:focus, QTableView:focus {{ border: 6px solid {FOCUS}; }}
+QPushButton:focus {{ border: 6px solid {p.focus}; padding: 3px 19px; }}
+QPushButton:disabled {{ color: {p.muted}; border-style: dashed; }}
+QPushButton[primary="true"] {{ background: {p.accent}; color: {p.on_accent}; }}
+QPushButton[primary="true"]:focus {{ border: 6px solid {p.focus}; padding: 3px 19px; }}
+QListView, QTableView {{ border: 3px solid {p.ink}; border-radius: 8px; outline: none; }}
+QListView:focus, QTableView:focus {{ border: 6px solid {p.focus}; }}
+QTableView::item:selected {{ background: {p.accent}; color: {p.on_accent}; }}
 QHeaderView::section {{
-    background: #e9eef7;
-    border: 1px solid {INK};
-    padding: 8px;
+    background: {p.button}; color: {p.ink}; border: 1px solid {p.ink}; padding: 8px;
     font-weight: bold;
 }}
-QScrollBar:vertical {{ width: 28px; background: #e9eef7; border: none; margin: 0; }}
+QScrollBar:vertical {{ width: 28px; background: {p.button}; border: none; margin: 0; }}
 QScrollBar::handle:vertical {{
-    background: #4a4a4a; min-height: 64px; border-radius: 10px; margin: 3px;
+    background: {p.muted}; min-height: 64px; border-radius: 10px; margin: 3px;
 }}
 QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical {{ height: 0; }}
 QScrollBar::add-page:vertical, QScrollBar::sub-page:vertical {{ background: none; }}
-QMenuBar, QMenu {{ font-size: {BODY_POINT_SIZE}pt; }}
+QMenuBar, QMenu {{ font-size: {body}pt; }}
 QMenu::item {{ padding: 10px 28px; }}
-QMenu::item:selected, QMenuBar::item:selected {{ background: {ACCENT}; color: {PAPER}; }}
-QFrame[role="placeholder"] QLabel {{ background: transparent; }}
-QDialog {{ border: 4px solid {INK}; }}
-QLabel[role="title"] {{ font-size: 30pt; font-weight: bold; }}
-QLabel[role="subtitle"] {{ font-size: 22pt; font-weight: bold; }}
-QLabel[role="muted"] {{ color: {MUTED_INK}; }}
+QMenu::item:selected, QMenuBar::item:selected {{ background: {p.accent}; color: {p.on_accent}; }}
+QDialog {{ border: 4px solid {p.ink}; }}
+QFrame[role="field"] {{ border: 3px solid transparent; border-radius: 10px; }}
+QFrame[role="field"]:focus {{ border: 6px solid {p.focus}; }}
+QLabel[role="title"] {{ font-size: {title}pt; font-weight: bold; }}
+QLabel[role="subtitle"] {{ font-size: {subtitle}pt; font-weight: bold; }}
+QLabel[role="muted"] {{ color: {p.muted}; }}
 QLabel[role="caution"] {{
-    background: #fff4d6;
-    border: 3px solid #8a5a00;
-    border-radius: 8px;
+    background: {p.caution}; border: 3px solid {p.caution_edge}; border-radius: 8px;
     padding: 10px;
-}}
-QFrame[role="placeholder"] {{
-    border: 3px dashed {MUTED_INK};
-    border-radius: 12px;
-    background: #f4f6fa;
 }}
 """
 
 
-def apply(app: QApplication) -> None:
-    """Give the whole application the large, high-contrast look."""
+def apply(app: QApplication, theme: str = "light", text_scale: float = 100) -> Palette:
+    """Give the whole application the large, high-contrast look (again, after a change)."""
+    global current, current_scale
+    current = palette_for(theme)
+    current_scale = max(1.0, min(2.0, text_scale / 100))
     font = QFont(app.font())
-    font.setPointSize(BODY_POINT_SIZE)
+    font.setPointSize(round(BODY_POINT_SIZE * current_scale))
     app.setFont(font)
     palette = QPalette()
-    palette.setColor(QPalette.ColorRole.Window, QColor(PAPER))
-    palette.setColor(QPalette.ColorRole.WindowText, QColor(INK))
-    palette.setColor(QPalette.ColorRole.Base, QColor(PAPER))
-    palette.setColor(QPalette.ColorRole.Text, QColor(INK))
-    palette.setColor(QPalette.ColorRole.Highlight, QColor(ACCENT))
-    palette.setColor(QPalette.ColorRole.HighlightedText, QColor(PAPER))
-    palette.setColor(QPalette.ColorRole.Button, QColor("#e9eef7"))
-    palette.setColor(QPalette.ColorRole.ButtonText, QColor(INK))
+    for role, colour in (
+        (QPalette.ColorRole.Window, current.paper),
+        (QPalette.ColorRole.WindowText, current.ink),
+        (QPalette.ColorRole.Base, current.paper),
+        (QPalette.ColorRole.Text, current.ink),
+        (QPalette.ColorRole.Highlight, current.accent),
+        (QPalette.ColorRole.HighlightedText, current.on_accent),
+        (QPalette.ColorRole.Button, current.button),
+        (QPalette.ColorRole.ButtonText, current.ink),
+    ):
+        palette.setColor(role, QColor(colour))
     app.setPalette(palette)
-    app.setStyleSheet(STYLESHEET)
+    app.setStyleSheet(stylesheet(current, current_scale))
+    return current

@@ -6,10 +6,18 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 
-def big_button(text: str, key_hint: str, parent: QWidget, primary: bool = False) -> QPushButton:
-    """A large button whose label also names its key, e.g. "Pause  [Space]"."""
-    label = f"{text}  [{key_hint}]" if key_hint else text
-    button = QPushButton(label, parent)
+def button_label(text: str, key_hint: str, stacked: bool = False) -> str:
+    """ "Pause  [Space]", or with `stacked` the key on a second line, for narrow rows."""
+    if not key_hint:
+        return text
+    return f"{text}\n[{key_hint}]" if stacked else f"{text}  [{key_hint}]"
+
+
+def big_button(
+    text: str, key_hint: str, parent: QWidget, primary: bool = False, stacked: bool = False
+) -> QPushButton:
+    """A large button whose label also names its key."""
+    button = QPushButton(button_label(text, key_hint, stacked), parent)
     button.setAccessibleName(text)
     button.setProperty("primary", primary)
     button.setAutoDefault(False)

@@ -15,7 +15,11 @@ def assert_buttons_big_and_readable(root: QWidget) -> None:
         label = button.text()
         assert label and button.accessibleName(), "a button without a label"
         assert button.height() >= MIN_CONTROL and button.width() >= MIN_CONTROL, label
-        needed = button.fontMetrics().horizontalAdvance(label) + BUTTON_PADDING
+        metrics = button.fontMetrics()
+        lines = label.split("\n")
+        needed = max(metrics.horizontalAdvance(line) for line in lines) + BUTTON_PADDING
         assert needed <= button.width(), (
             f"{label!r} is cut off: needs {needed}, has {button.width()}"
         )
+        tall = len(lines) * metrics.height() + 2 * (6 + 3)
+        assert tall <= button.height(), f"{label!r} is cut off: needs {tall}, has {button.height()}"

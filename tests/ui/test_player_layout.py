@@ -33,7 +33,7 @@ def test_countdown_digits_are_over_a_quarter_of_the_window_height(make_app, size
 def test_every_player_control_is_big_and_labelled(make_app) -> None:
     app = make_app()
     player = start_routine(app)
-    assert len(player.findChildren(QPushButton)) == 5
+    assert len(player.findChildren(QPushButton)) == 6
     assert_buttons_big_and_readable(player)
 
 
