@@ -8,7 +8,7 @@ its phases (plus pauses and extensions), however irregular the caller's timer is
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 
 from neurocoach.core.clock import Clock, MonotonicClock
@@ -211,7 +211,15 @@ class SessionEngine:
             return
         current = self.phases[self._index]
         index = _matching_index(fresh, current)
-        fresh[index] = current
+        # The phase under way keeps its timing but takes the new plan's counts (reps).
+        fresh[index] = replace(
+            fresh[index],
+            kind=current.kind,
+            rep=current.rep,
+            duration=current.duration,
+            target=current.target,
+            open_ended=current.open_ended,
+        )
         self.phases = fresh
         self._index = index
         self._planned = self._plan()

@@ -332,6 +332,9 @@ class MainWindow(QMainWindow):
         if self.driver is not None and self.session_active():
             engine = self.driver.engine
             engine.apply_options(self.settings.session_options(engine.routine))
+            page = self.current_page()
+            if isinstance(page, PlayerPage):
+                page.refresh_words()
             if self.driver.planner is not None and name == "count_aloud":
                 self.driver.planner.count_aloud = bool(self.settings["count_aloud"])
         audio = self._audio

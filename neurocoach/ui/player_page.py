@@ -221,6 +221,15 @@ class PlayerPage(QWidget):
         self.setAccessibleDescription(f"{self.banner.text()}. {step.title}. {self.position.text()}")
         self._refresh_time()
 
+    def refresh_words(self) -> None:
+        """Say again where the user is and what comes next (after a change of settings)."""
+        phase = self.engine.phase
+        if phase is None:
+            return
+        self.position.setText(position_text(phase, self.routine))
+        self.next_label.setText(next_text(phase, self.engine.upcoming, self.routine))
+        self._refresh_time()
+
     @Slot(bool)
     def _on_driver_paused_changed(self, paused: bool) -> None:
         self._update_pause_button()

@@ -53,6 +53,7 @@ class App:
     key_clock: ManualClock
     qtbot: QtBot
     user_routines: Path
+    settings: Settings
 
     def press(self, key: Qt.Key) -> None:
         """A real key press to the active window (an open dialog, else the main window),
@@ -103,7 +104,7 @@ def make_app(qtbot: QtBot, qapp: QApplication) -> Iterator[callable]:  # type: i
         window.show()
         qtbot.waitExposed(window)
         window.activateWindow()
-        app = App(window, store, clock, keys, key_clock, qtbot, paths.user_routines_dir)
+        app = App(window, store, clock, keys, key_clock, qtbot, paths.user_routines_dir, settings)
         created.append(app)
         return app
 
