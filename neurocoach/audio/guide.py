@@ -68,6 +68,9 @@ class AudioGuide(QObject):
         self.speaker.set_rate(float(settings["speech_rate"]))
         self.speaker.set_voice(str(settings["voice"]))
 
+    def voices(self) -> list[str]:
+        return self.speaker.voice_names() if self.can_speak else []
+
     def voice_on(self) -> bool:
         return self.can_speak and bool(self.settings["voice_enabled"])
 

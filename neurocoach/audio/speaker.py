@@ -89,6 +89,12 @@ class Speaker(QObject):
                 return
         log.warning("speech: no voice called %r; keeping %r", name, self._tts.voice().name())
 
+    def voice_names(self) -> list[str]:
+        """The voices the user can choose from (for the routines' language)."""
+        if self._tts is None:
+            return []
+        return [voice.name() for voice in self._tts.availableVoices()]
+
     def say(self, text: str, interrupt: bool = False) -> None:
         """Say the text after whatever is being said; with interrupt, instead of it."""
         if interrupt:

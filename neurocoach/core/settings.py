@@ -79,7 +79,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("count_aloud", False, "Say three, two, one at the end of each hold"),
     Setting("volume", 80, "Volume of tones and voice", 0, 100, 10, unit="%"),
     Setting("speech_rate", 0.0, "Speed of the voice (slower or faster)", -1.0, 1.0, 0.1),
-    Setting("voice", "", "Voice (empty: the system's default)"),
+    Setting("voice", "", "Voice"),
     # Display
     Setting("text_scale", 100, "Text size", 100, 200, 10, unit="%"),
     Setting("theme", "system", "Colours", choices=THEMES),

@@ -274,7 +274,11 @@ class MainWindow(QMainWindow):
         """The settings window; changes apply at once, in a running session too."""
         if self.settings_dialog is not None:
             return
-        self.settings_dialog = SettingsDialog(self.settings, self._adjust_from_settings, self)
+        audio = self.audio()
+        voices = audio.voices() if audio is not None and hasattr(audio, "voices") else []
+        self.settings_dialog = SettingsDialog(
+            self.settings, self._adjust_from_settings, voices, self
+        )
         self.settings_dialog.finished.connect(self._on_settings_dialog_finished)
         self.settings_dialog.resize(min(1100, self.width()), self.height())
         self.settings_dialog.open()

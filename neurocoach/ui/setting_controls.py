@@ -116,6 +116,85 @@ class NumberField(FieldRow):
         self.more_button.setEnabled(self._value < self.maximum)
 
 
+class ListField(FieldRow):
+    """One of a long list (such as voices), stepped through with Previous and Next.
+
+    Signals: chosen(str). Left and Right step too.
+    """
+
+    chosen = Signal(str)
+
+    def __init__(
+        self,
+        label: str,
+        options: list[tuple[str, str]],
+        current: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(label, parent)
+        self.options = options or [("", "Standard")]
+        self.previous_button = QPushButton("◀  Previous", self)
+        self.previous_button.setAccessibleName(f"Previous: {label}")
+        self.next_button = QPushButton("Next  ▶", self)
+        self.next_button.setAccessibleName(f"Next: {label}")
+        self.value_label = text_label("", self, wrap=True)
+        self.value_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.value_label.setMinimumWidth(260)
+        for button in (self.previous_button, self.next_button):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setAutoDefault(False)
+        self.row.addWidget(self.previous_button)
+        self.row.addWidget(self.value_label)
+        self.row.addWidget(self.next_button)
+        self.previous_button.clicked.connect(self._on_previous_clicked)
+        self.next_button.clicked.connect(self._on_next_clicked)
+        values = [value for value, _ in self.options]
+        self._index = values.index(current) if current in values else 0
+        self._refresh()
+
+    @property
+    def current(self) -> str:
+        return self.options[self._index][0]
+
+    def set_current(self, value: str) -> None:
+        values = [v for v, _ in self.options]
+        self._index = values.index(value) if value in values else 0
+        self._refresh()
+
+    def step(self, by: int) -> None:
+        index = min(max(self._index + by, 0), len(self.options) - 1)
+        if index != self._index:
+            self._index = index
+            self._refresh()
+            self.chosen.emit(self.current)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = Qt.Key(event.key())
+        if key in _LESS_KEYS:
+            self.step(-1)
+        elif key in _MORE_KEYS:
+            self.step(1)
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+    @Slot()
+    def _on_previous_clicked(self) -> None:
+        self.step(-1)
+
+    @Slot()
+    def _on_next_clicked(self) -> None:
+        self.step(1)
+
+    def _refresh(self) -> None:
+        words = self.options[self._index][1]
+        self.value_label.setText(words)
+        self.setAccessibleDescription(words)
+        self.previous_button.setEnabled(self._index > 0)
+        self.next_button.setEnabled(self._index < len(self.options) - 1)
+
+
 class ToggleField(FieldRow):
     """Signals: toggled(bool). Space or Enter switches it."""
 

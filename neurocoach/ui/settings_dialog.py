@@ -21,7 +21,13 @@ from PySide6.QtWidgets import (
 )
 
 from neurocoach.core.settings import Settings, setting
-from neurocoach.ui.setting_controls import ChoiceField, FieldRow, NumberField, ToggleField
+from neurocoach.ui.setting_controls import (
+    ChoiceField,
+    FieldRow,
+    ListField,
+    NumberField,
+    ToggleField,
+)
 from neurocoach.ui.widgets import big_button, text_label
 
 THEME_WORDS = {
@@ -33,7 +39,7 @@ THEME_WORDS = {
 
 SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Timing", ("hold_scale", "rest_between_steps", "lead_in_seconds", "wait_for_me")),
-    ("Sound", ("voice_enabled", "tones_enabled", "count_aloud", "volume", "speech_rate")),
+    ("Sound", ("voice_enabled", "voice", "tones_enabled", "count_aloud", "volume", "speech_rate")),
     ("Display", ("text_scale", "theme", "fullscreen_player")),
     ("Keys", ("key_debounce_ms", "single_switch")),
 )
@@ -60,12 +66,14 @@ class SettingsDialog(QDialog):
         self,
         settings: Settings,
         adjust_exercises: Callable[[], None] | None = None,
+        voices: list[str] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("settings_dialog")
         self.setWindowTitle("Settings")
         self.settings = settings
+        self.voices = voices or []
         self.fields: dict[str, FieldRow] = {}
         body = QWidget(self)
         column = QVBoxLayout(body)
@@ -113,6 +121,11 @@ class SettingsDialog(QDialog):
             toggle = ToggleField(item.label, bool(value), parent)
             toggle.toggled.connect(lambda on, n=name: self.settings.set(n, on))
             return toggle
+        if name == "voice":
+            options = [("", "The computer's standard voice")] + [(v, v) for v in self.voices]
+            voice = ListField(item.label, options, str(value), parent)
+            voice.chosen.connect(lambda v, n=name: self.settings.set(n, v))
+            return voice
         if item.choices:
             choice = ChoiceField(
                 item.label, {c: THEME_WORDS.get(c, c) for c in item.choices}, str(value), parent
@@ -140,7 +153,7 @@ class SettingsDialog(QDialog):
                 field.set_value(float(value))
             elif isinstance(field, ToggleField):
                 field.set_on(bool(value))
-            elif isinstance(field, ChoiceField):
+            elif isinstance(field, (ChoiceField, ListField)):
                 field.set_current(str(value))
 
     @Slot()

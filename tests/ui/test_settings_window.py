@@ -146,3 +146,26 @@ def test_full_screen_player_when_asked(make_app) -> None:
     assert app.window.windowState() & Qt.WindowState.WindowFullScreen
     app.window.driver.engine.stop()
     assert not app.window.windowState() & Qt.WindowState.WindowFullScreen
+
+
+def test_a_voice_is_chosen_from_those_the_computer_has(make_app) -> None:
+    class Voices:
+        def __init__(self) -> None:
+            self.problems: list[str] = []
+
+        def attach(self, planner) -> None:
+            planner.voice = False
+
+        def voices(self) -> list[str]:
+            return ["Anne", "Bob"]
+
+    app = make_app(audio_factory=Voices)
+    dialog = open_settings(app)
+    voice = dialog.fields["voice"]
+    assert voice.value_label.text() == "The computer's standard voice"
+    voice.setFocus()
+    app.press(Qt.Key.Key_Right)
+    assert app.settings["voice"] == "Anne"
+    app.press(Qt.Key.Key_Right)
+    app.press(Qt.Key.Key_Right)  # no further than the last
+    assert app.settings["voice"] == "Bob" and not voice.next_button.isEnabled()
