@@ -12,7 +12,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -21,7 +21,7 @@ from neurocoach.core.routine import Side, Step
 from neurocoach.ui import theme
 
 log = logging.getLogger(__name__)
-CARD_RADIUS = 18
+CARD_RADIUS_SHARE = 28 / 400  # the bundled pictures' card: rx 28 in a 400 box
 
 
 class IllustrationView(QWidget):
@@ -95,16 +95,18 @@ class IllustrationView(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         target = self.picture_rect()
-        # The card is always light, so the drawing stays clear in a dark theme too (the
-        # bundled pictures bring their own card and border; a placeholder gets this one).
-        painter.setPen(QPen(QColor(theme.BANNER_INK), 3) if not self._frames else Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(theme.CARD))
-        painter.drawRoundedRect(target, CARD_RADIUS, CARD_RADIUS)
+        # The card is always light, so the drawing stays clear in a dark theme too.
+        radius = target.width() * CARD_RADIUS_SHARE
+        card = QPainterPath()
+        card.addRoundedRect(target, radius, radius)
         if not self._frames:
+            painter.setPen(QPen(QColor(theme.BANNER_INK), 3))
+            painter.setBrush(QColor(theme.CARD))
+            painter.drawPath(card)
             self._paint_placeholder(painter, target)
             painter.end()
             return
-        painter.setClipRect(target)  # an SVG may draw past its own box
+        painter.setClipPath(card)  # the picture's own rounded card; nothing past it
         if self.mirrored:
             painter.translate(target.center().x() * 2, 0)
             painter.scale(-1, 1)

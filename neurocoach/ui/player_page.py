@@ -11,7 +11,14 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent, QPen, QResizeEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from neurocoach.core.cues import Cue, Tone
 from neurocoach.core.engine import SessionState
@@ -72,7 +79,7 @@ class PlayerPage(QWidget):
         self.banner.setObjectName("phase_banner")
         self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.banner.setMinimumHeight(72)
-        self.position = text_label("", self, role="subtitle", wrap=False)
+        self.position = text_label("", self, role="subtitle")
         self.position.setObjectName("position")
         self.position.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
@@ -88,7 +95,7 @@ class PlayerPage(QWidget):
         self.caution.setObjectName("caution")
 
         self.countdown = CountdownDisplay(self)
-        self.next_label = text_label("", self, role="subtitle", wrap=False)
+        self.next_label = text_label("", self, role="subtitle")
         self.next_label.setObjectName("next")
         self.next_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
@@ -96,7 +103,8 @@ class PlayerPage(QWidget):
         self.pause_button = big_button("Pause", "Space", self, primary=True, stacked=True)
         self.extend_button = big_button("+10 s", "+", self, stacked=True)
         self.next_button = big_button("Next", "→", self, stacked=True)
-        self.adjust_button = big_button("Adjust this exercise", "A", self, stacked=True)
+        self.adjust_button = big_button("Adjust", "A", self, stacked=True)
+        self.adjust_button.setAccessibleName("Adjust this exercise")
         self.stop_button = big_button("Stop", "Esc", self, stacked=True)
         buttons = (
             self.previous_button,
@@ -133,9 +141,11 @@ class PlayerPage(QWidget):
         middle = QHBoxLayout()
         middle.addWidget(self.illustration, 1)
         middle.addLayout(right, 1)
-        controls = QHBoxLayout()
-        for button in buttons:
-            controls.addWidget(button)
+        # One row of controls; with large text they take two rows, three to a row.
+        controls = QGridLayout()
+        per_row = 3 if theme.current_scale >= 1.4 else len(buttons)
+        for number, button in enumerate(buttons):
+            controls.addWidget(button, number // per_row, number % per_row)
         page = QVBoxLayout(self)
         margin = FLASH_WIDTH + 4  # room for the flashing frame around everything
         page.setContentsMargins(margin, margin, margin, margin)
