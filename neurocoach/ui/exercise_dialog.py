@@ -73,7 +73,8 @@ class ExerciseDialog(QDialog):
         self.reps.set_value(own.reps if own.reps is not None else step.reps)
         self.rest.set_value(own.rest_seconds if own.rest_seconds is not None else step.rest_seconds)
         self.defaults.setText(
-            f"The routine's own: hold {duration_text(step.hold_seconds)}, {step.reps} times, "
+            f"The routine's own: hold {duration_text(step.hold_seconds)}, "
+            f"{step.reps} time{'' if step.reps == 1 else 's'}, "
             f"rest {duration_text(step.rest_seconds)}."
             + ("  (You have changed this exercise.)" if own.any else "")
         )
