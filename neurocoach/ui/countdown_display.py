@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from neurocoach.ui import theme
@@ -137,9 +137,12 @@ class CountdownDisplay(QWidget):
             painter.drawText(round(x + tight.right() + 4), round(y), " " + self._unit)
         bar = self._bar_rect()
         radius = bar.height() / 2
-        painter.setPen(Qt.PenStyle.NoPen)
+        # The bar's outline is drawn in the text colour, so its edge stands out on any
+        # background; the filled part stands out against the empty track.
+        painter.setPen(QPen(QColor(theme.current.ink), 2))
         painter.setBrush(QColor(theme.current.track))
-        painter.drawRoundedRect(bar, radius, radius)
+        painter.drawRoundedRect(bar.adjusted(1, 1, -1, -1), radius, radius)
+        painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(self._colour or QColor(theme.current.accent))
         filled = QRectF(bar.x(), bar.y(), self._bar_pixels(), bar.height())
         painter.drawRoundedRect(filled, radius, radius)

@@ -37,13 +37,14 @@ ILLUSTRATION_WIDTH_SHARE = 0.75  # of the page's height
 FLASH_MS = 450
 FLASH_WIDTH = 12
 FLASH_COLOURS = {  # the frame's colour for each cue; the same moments as the tones
-    Tone.READY: "#f2b600",
-    Tone.HOLD_START: "#1b7f2a",
-    Tone.TICK: "#0b3d91",
-    Tone.HOLD_END: "#5b2a86",
-    Tone.SWITCH: "#d35400",
-    Tone.REST: "#1565c0",
-    Tone.COMPLETE: "#1b7f2a",
+    # Mid-tone colours: over 3:1 against the light, dark and high-contrast backgrounds alike.
+    Tone.READY: "#b86e00",
+    Tone.HOLD_START: "#2e8b3a",
+    Tone.TICK: "#3f6fd8",
+    Tone.HOLD_END: "#9c4dcc",
+    Tone.SWITCH: "#d24a00",
+    Tone.REST: "#00838f",
+    Tone.COMPLETE: "#2e8b3a",
 }
 
 
