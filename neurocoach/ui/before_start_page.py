@@ -54,8 +54,8 @@ class BeforeStartPage(QWidget):
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
 
-        self.start_button = big_button("Start", "Enter", self, primary=True)
         self.back_button = big_button("Back", "Esc", self)
+        self.start_button = big_button("Start", "Enter", self, primary=True)
         buttons = QHBoxLayout()
         buttons.addWidget(self.back_button)
         buttons.addWidget(self.start_button, 1)

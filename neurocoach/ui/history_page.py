@@ -59,6 +59,7 @@ class HistoryPage(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(56)
         header = self.table.horizontalHeader()
+        header.setSectionsClickable(False)  # titles only: nothing happens on a click
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.back_button = big_button("Back", "Esc", self, primary=True)

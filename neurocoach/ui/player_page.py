@@ -124,8 +124,8 @@ class PlayerPage(QWidget):
         where.addWidget(self.position)
         where.addWidget(self.next_label)
         top = QHBoxLayout()
-        top.addWidget(self.banner, 3)
-        top.addLayout(where, 2)
+        top.addWidget(self.banner, 1)
+        top.addLayout(where, 1)
         # Long instructions scroll rather than push the countdown out of sight (the voice
         # reads them too).
         self.instructions_area = QScrollArea(self)
@@ -134,6 +134,7 @@ class PlayerPage(QWidget):
         self.instructions_area.setFrameShape(QScrollArea.Shape.NoFrame)
         self.instructions_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.instructions_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.instructions_area.setMinimumSize(120, 60)  # not the scroll area's roomy default
         right = QVBoxLayout()
         right.addWidget(self.step_title)
         right.addWidget(self.instructions_area, 1)

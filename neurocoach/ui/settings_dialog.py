@@ -96,6 +96,8 @@ class SettingsDialog(QDialog):
         self.scroll_area.setWidget(body)
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the rows in it
         self.reset_button = big_button("Reset to defaults", "", self)
         self.close_button = big_button("Close", "Esc", self, primary=True)
         buttons = QHBoxLayout()

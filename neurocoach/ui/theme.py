@@ -130,13 +130,15 @@ QHeaderView::section {{
     background: {p.button}; color: {p.ink}; border: 1px solid {p.ink}; padding: 8px;
     font-weight: bold;
 }}
-QScrollBar:vertical {{ width: 28px; background: {p.button}; border: none; margin: 0; }}
-QScrollBar::handle:vertical {{
-    background: {p.muted}; min-height: 64px; border-radius: 10px; margin: 3px;
-}}
-QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical {{ height: 0; }}
-QScrollBar::add-page:vertical, QScrollBar::sub-page:vertical {{ background: none; }}
+QScrollBar:vertical {{ width: {CONTROL_MIN_HEIGHT}px; background: {p.button}; border: none; }}
+QScrollBar:horizontal {{ height: {CONTROL_MIN_HEIGHT}px; background: {p.button}; border: none; }}
+QScrollBar::handle {{ background: {p.muted}; border-radius: 12px; margin: 8px; }}
+QScrollBar::handle:vertical {{ min-height: {CONTROL_MIN_HEIGHT}px; }}
+QScrollBar::handle:horizontal {{ min-width: {CONTROL_MIN_HEIGHT}px; }}
+QScrollBar::add-line, QScrollBar::sub-line {{ width: 0; height: 0; }}
+QScrollBar::add-page, QScrollBar::sub-page {{ background: none; }}
 QMenuBar, QMenu {{ font-size: {body}pt; }}
+QMenuBar::item {{ padding: 18px 20px; }}
 QMenu::item {{ padding: 10px 28px; }}
 QMenu::item:selected, QMenuBar::item:selected {{ background: {p.accent}; color: {p.on_accent}; }}
 QDialog {{ border: 4px solid {p.ink}; }}
