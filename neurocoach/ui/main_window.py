@@ -113,6 +113,11 @@ class MainWindow(QMainWindow):
         self.history_action.setShortcut(QKeySequence("Ctrl+H"))
         self.history_action.triggered.connect(self.show_history)
         view_menu.addAction(self.history_action)
+        self.fullscreen_action = QAction("&Full screen", self)
+        self.fullscreen_action.setShortcut(QKeySequence("F11"))
+        self.fullscreen_action.setCheckable(True)
+        self.fullscreen_action.triggered.connect(self.toggle_full_screen)
+        view_menu.addAction(self.fullscreen_action)
         self.settings_action = QAction("&Settings…", self)
         self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
         self.settings_action.triggered.connect(self.show_settings)
@@ -267,6 +272,15 @@ class MainWindow(QMainWindow):
         current = self.current_page()
         if current is not None:
             current.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @Slot()
+    def toggle_full_screen(self) -> None:
+        """F11: the whole screen for the exercises, and back."""
+        if self.isFullScreen():
+            self.showNormal()
+        else:
+            self.showFullScreen()
+        self.fullscreen_action.setChecked(self.isFullScreen())
 
     # --- settings ------------------------------------------------------------------------
     @Slot()

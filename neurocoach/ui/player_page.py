@@ -29,7 +29,7 @@ from neurocoach.ui import theme
 from neurocoach.ui.countdown_display import CountdownDisplay
 from neurocoach.ui.illustration_view import IllustrationView
 from neurocoach.ui.session_driver import SessionDriver
-from neurocoach.ui.widgets import big_button, button_label, text_label
+from neurocoach.ui.widgets import announce, big_button, button_label, text_label
 
 _KEYPAD = Qt.KeyboardModifier.KeypadModifier
 COUNTDOWN_SHARE = 0.36  # of the page's height: keeps the digits over a quarter of the window
@@ -64,6 +64,7 @@ class PlayerPage(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("player")
+        self.setAccessibleName("Exercise player")
         self.driver = driver
         self.engine = driver.engine
         self.routine = driver.engine.routine
@@ -230,7 +231,9 @@ class PlayerPage(QWidget):
         self.next_label.setText(next_text(phase, self.engine.upcoming, self.routine))
         self._show_banner(banner_text(phase, self.routine), phase.kind.value)
         self._update_pause_button()
-        self.setAccessibleDescription(f"{self.banner.text()}. {step.title}. {self.position.text()}")
+        words = f"{self.banner.text()}. {step.title}. {self.position.text()}"
+        self.setAccessibleDescription(words)
+        announce(self, words)
         self._refresh_time()
 
     def refresh_words(self) -> None:

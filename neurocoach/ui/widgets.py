@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+
+
+def announce(widget: QWidget, message: str) -> None:
+    """Ask a screen reader to say the message now (Qt 6.8+ announcements; AT-SPI on Linux)."""
+    QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(widget, message))
 
 
 def button_label(text: str, key_hint: str, stacked: bool = False) -> str:

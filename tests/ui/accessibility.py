@@ -3,6 +3,8 @@ every control big, labelled, named for a screen reader, and reachable in reading
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from PySide6.QtCore import QPoint
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
@@ -86,7 +88,7 @@ def out_of_reading_order(chain: list[QWidget], tolerance: int = 8) -> list[str]:
     """Pairs where Tab jumps back up the window, or leftwards along a row. Inside a scroll
     area, places are compared in its content; between areas, by where the areas are."""
     problems = []
-    for a, b in zip(chain, chain[1:], strict=False):
+    for a, b in pairwise(chain):
         area_a, area_b = scroll_area_of(a), scroll_area_of(b)
         if area_a is area_b:
             pa, pb = a.mapTo(a.window(), QPoint(0, 0)), b.mapTo(b.window(), QPoint(0, 0))

@@ -9,12 +9,6 @@ from tests.ui.accessibility import audit, focus_chain, out_of_reading_order
 from tests.ui.conftest import select_routine, start_routine
 
 
-def open_dialog(app, action):
-    action()
-    dialog = app.window.findChild(QMessageBox) if False else None
-    return dialog
-
-
 def test_the_routine_list(make_app) -> None:
     app = make_app()
     assert audit(app.window) == []
@@ -57,3 +51,95 @@ def test_the_dialogs(make_app) -> None:
     app.qtbot.waitExposed(stop)
     assert audit(stop) == []
     assert out_of_reading_order(focus_chain(stop)) == []
+
+
+def test_the_message_boxes(make_app) -> None:
+    app = make_app({"zz-broken.yaml": "format: 1\nid: [oops\n"})
+    app.window.tell("Your settings file could not be read.")
+    told = app.window.findChild(QMessageBox, "message")
+    app.qtbot.waitExposed(told)
+    assert audit(told) == []
+    told.close()
+    routine_list = app.window.routine_list.list
+    routine_list.setCurrentRow(routine_list.count() - 1)
+    app.window.show_entry(routine_list.current_entry())
+    problems = app.window.findChild(QMessageBox, "routine_problems")
+    app.qtbot.waitExposed(problems)
+    assert audit(problems) == []
+
+
+def test_screen_readers_hear_each_step_and_the_time_left(make_app, monkeypatch) -> None:
+    from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+
+    heard: list[str] = []
+
+    def listen(event) -> None:
+        if isinstance(event, QAccessibleAnnouncementEvent):
+            heard.append(event.message())
+
+    monkeypatch.setattr(QAccessible, "updateAccessibility", staticmethod(listen))
+    app = make_app()
+    player = start_routine(app)
+    countdown = QAccessible.queryAccessibleInterface(player.countdown)
+    assert countdown.text(QAccessible.Text.Name) == "Time left"
+    assert countdown.text(QAccessible.Text.Description) == "3 seconds left"
+    app.advance(1)
+    assert countdown.text(QAccessible.Text.Description) == "2 seconds left"
+    app.advance(2)
+    assert heard == [
+        "Get ready. Squeeze. Step 1 of 2 · rep 1 of 2 · right hand",
+        "Go. Squeeze. Step 1 of 2 · rep 1 of 2 · right hand",
+    ]
+    page = QAccessible.queryAccessibleInterface(player)
+    assert page.text(QAccessible.Text.Description) == heard[-1]
+
+
+def test_f11_makes_the_window_full_screen_and_back(make_app) -> None:
+    app = make_app()
+    start_routine(app)
+    app.press(Qt.Key.Key_F11)
+    assert app.window.windowState() & Qt.WindowState.WindowFullScreen
+    app.press(Qt.Key.Key_F11)
+    assert not app.window.windowState() & Qt.WindowState.WindowFullScreen
+
+
+def ring_pixels(widget) -> int:
+    """How many pixels of the widget are in the focus ring's colour."""
+    from PySide6.QtGui import QColor
+
+    from neurocoach.ui import theme
+
+    image = widget.grab().toImage()
+    ring = QColor(theme.current.focus)
+    count = 0
+    for y in range(image.height()):
+        for x in range(image.width()):
+            c = QColor(image.pixel(x, y))
+            if (
+                abs(c.red() - ring.red())
+                + abs(c.green() - ring.green())
+                + abs(c.blue() - ring.blue())
+                < 30
+            ):
+                count += 1
+    return count
+
+
+def test_the_focus_ring_is_thick_and_plain_to_see(make_app) -> None:
+    app = make_app()
+    app.window.settings_action.trigger()
+    dialog = app.window.settings_dialog
+    app.qtbot.waitExposed(dialog)
+    app.qtbot.waitUntil(dialog.isActiveWindow)
+    row = dialog.fields["hold_scale"]
+    close = dialog.close_button
+    row.setFocus()
+    app.qtbot.waitUntil(row.hasFocus)
+    focused_row, unfocused_button = ring_pixels(row), ring_pixels(close)
+    close.setFocus()
+    app.qtbot.waitUntil(close.hasFocus)
+    unfocused_row, focused_button = ring_pixels(row), ring_pixels(close)
+    # A ring at least 5 px thick all round: about 2 x (width + height) x 5 pixels.
+    assert focused_row >= 2 * (row.width() + row.height()) * 5 * 0.8
+    assert focused_button >= 2 * (close.width() + close.height()) * 5 * 0.8
+    assert unfocused_row == 0 and unfocused_button == 0
