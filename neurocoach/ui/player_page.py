@@ -1,4 +1,4 @@
-"""The player: what to do now, how long is left, what comes next, and five big controls.
+"""The player: what to do now, how long is left, what comes next, and six big controls.
 
 After Start it needs no input at all: the SessionDriver moves it from phase to phase. Every
 control also has a key, named on the button. The buttons never take keyboard focus, so Space
@@ -144,11 +144,12 @@ class PlayerPage(QWidget):
         middle = QHBoxLayout()
         middle.addWidget(self.illustration, 1)
         middle.addLayout(right, 1)
-        # One row of controls; with large text they take two rows, three to a row.
+        # One row of controls when they fit; else two rows of three (large text, small screen).
+        self._buttons = buttons
+        self._per_row = 0
         controls = QGridLayout()
-        per_row = 3 if theme.current_scale >= 1.4 else len(buttons)
-        for number, button in enumerate(buttons):
-            controls.addWidget(button, number // per_row, number % per_row)
+        self._controls = controls
+        self._arrange_controls(len(buttons))
         page = QVBoxLayout(self)
         margin = FLASH_WIDTH + 4  # room for the flashing frame around everything
         page.setContentsMargins(margin, margin, margin, margin)
@@ -212,8 +213,21 @@ class PlayerPage(QWidget):
             self.engine.toggle_pause()
 
     # --- showing -------------------------------------------------------------------------
+    def _arrange_controls(self, per_row: int) -> None:
+        if per_row == self._per_row:
+            return
+        self._per_row = per_row
+        for button in self._buttons:
+            self._controls.removeWidget(button)
+        for number, button in enumerate(self._buttons):
+            self._controls.addWidget(button, number // per_row, number % per_row)
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        spacing = max(0, self._controls.spacing())
+        needed = sum(b.sizeHint().width() for b in self._buttons) + spacing * len(self._buttons)
+        room = self.width() - 2 * (FLASH_WIDTH + 4)
+        self._arrange_controls(len(self._buttons) if needed <= room else 3)
         self.countdown.setFixedHeight(int(self.height() * COUNTDOWN_SHARE))
         # The picture is square: wider than the space is tall would only take width from the
         # countdown beside it.

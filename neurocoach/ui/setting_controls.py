@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QButtonGroup, QFrame, QHBoxLayout, QPushButton, QWidget
 
-from neurocoach.ui.widgets import text_label
+from neurocoach.ui.widgets import BigButton, text_label
 
 _LESS_KEYS = {Qt.Key.Key_Left, Qt.Key.Key_Down, Qt.Key.Key_Minus}
 _MORE_KEYS = {Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Plus, Qt.Key.Key_Equal}
@@ -53,9 +53,9 @@ class NumberField(FieldRow):
         self.minimum, self.maximum, self.step = minimum, maximum, step
         self._show = show
         self._value = value
-        self.less_button = QPushButton("−  Less", self)
+        self.less_button = BigButton("−  Less", self)
         self.less_button.setAccessibleName(f"Less: {label}")
-        self.more_button = QPushButton("More  +", self)
+        self.more_button = BigButton("More  +", self)
         self.more_button.setAccessibleName(f"More: {label}")
         self.value_label = text_label("", self, role="subtitle", wrap=False)
         self.value_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -133,9 +133,9 @@ class ListField(FieldRow):
     ) -> None:
         super().__init__(label, parent)
         self.options = options or [("", "Standard")]
-        self.previous_button = QPushButton("◀  Previous", self)
+        self.previous_button = BigButton("◀  Previous", self)
         self.previous_button.setAccessibleName(f"Previous: {label}")
-        self.next_button = QPushButton("Next  ▶", self)
+        self.next_button = BigButton("Next  ▶", self)
         self.next_button.setAccessibleName(f"Next: {label}")
         self.value_label = text_label("", self, wrap=True)
         self.value_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -202,7 +202,7 @@ class ToggleField(FieldRow):
 
     def __init__(self, label: str, on: bool, parent: QWidget | None = None) -> None:
         super().__init__(label, parent)
-        self.button = QPushButton(self)
+        self.button = BigButton(self)
         self.button.setCheckable(True)
         self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.button.setMinimumWidth(150)
@@ -256,7 +256,7 @@ class ChoiceField(FieldRow):
         self.group.setExclusive(True)
         self.buttons: dict[str, QPushButton] = {}
         for value, words in choices.items():
-            button = QPushButton(words, self)
+            button = BigButton(words, self)
             button.setCheckable(True)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setAccessibleName(words)

@@ -110,8 +110,8 @@ def stylesheet(p: Palette, scale: float = 1.0) -> str:
     subtitle = round(22 * scale)
     return f"""
 QWidget {{ color: {p.ink}; background: {p.paper}; font-size: {body}pt; }}
+QDialogButtonBox QPushButton {{ min-height: {CONTROL_MIN_HEIGHT}px; min-width: 120px; }}
 QPushButton {{
-    min-height: {CONTROL_MIN_HEIGHT}px;
     padding: 6px 22px;
     border: 3px solid {p.ink};
     border-radius: 12px;

@@ -2,9 +2,26 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+
+CONTROL_MIN = 64
+
+
+class BigButton(QPushButton):
+    """A push button never smaller than 64 x 64 px, and never squeezed below its text.
+
+    The size is given as the button's own size hint (not a stylesheet min-height, which a
+    layout would treat as permission to shrink a two-line label down to one line's height).
+    """
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return QSize(max(hint.width(), CONTROL_MIN), max(hint.height(), CONTROL_MIN))
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
 
 
 def announce(widget: QWidget, message: str) -> None:
@@ -23,7 +40,7 @@ def big_button(
     text: str, key_hint: str, parent: QWidget, primary: bool = False, stacked: bool = False
 ) -> QPushButton:
     """A large button whose label also names its key."""
-    button = QPushButton(button_label(text, key_hint, stacked), parent)
+    button = BigButton(button_label(text, key_hint, stacked), parent)
     button.setAccessibleName(text)
     button.setProperty("primary", primary)
     button.setAutoDefault(False)

@@ -1,0 +1,72 @@
+"""Every window at 100 % and 200 % text: nothing cut off, nothing drawn over anything else."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from neurocoach.ui import theme
+from tests.ui.conftest import select_routine, start_routine
+from tests.ui.layout_checks import cut_off_labels, overlapping
+from tests.ui.sizes import assert_buttons_big_and_readable
+
+SIZES = [(100, (1280, 800)), (200, (1920, 1080))]
+
+
+def check(widget) -> None:
+    assert cut_off_labels(widget) == []
+    assert overlapping(widget) == []
+    assert_buttons_big_and_readable(widget)
+
+
+@pytest.fixture
+def scaled(make_app, request):
+    scale, size = request.param
+    app = make_app(size=size)
+    theme.apply(QApplication.instance(), "light", scale)
+    app.settings.set("text_scale", scale)
+    app.window.resize(*size)
+    app.qtbot.wait(10)
+    yield app, size
+    theme.apply(QApplication.instance())
+
+
+@pytest.mark.parametrize("scaled", SIZES, indirect=True, ids=["100%", "200%"])
+def test_every_page_fits(scaled) -> None:
+    app, size = scaled
+    assert app.window.width() <= size[0] and app.window.height() <= size[1]
+    check(app.window)
+    select_routine(app, "Tiny test routine")
+    app.press(Qt.Key.Key_Return)
+    check(app.window)
+    app.press(Qt.Key.Key_Return)
+    app.qtbot.wait(10)
+    assert app.window.width() <= size[0] and app.window.height() <= size[1]
+    check(app.window)
+    app.window.driver.engine.stop()
+    check(app.window)
+    app.press(Qt.Key.Key_H)
+    check(app.window)
+
+
+@pytest.mark.parametrize("scaled", SIZES, indirect=True, ids=["100%", "200%"])
+def test_every_dialog_fits(scaled) -> None:
+    app, size = scaled
+    app.window.settings_action.trigger()
+    dialog = app.window.settings_dialog
+    app.qtbot.waitExposed(dialog)
+    check(dialog)
+    dialog.reject()
+    app.qtbot.waitUntil(lambda: app.window.settings_dialog is None)
+    start_routine(app)
+    app.press(Qt.Key.Key_A)
+    exercise = app.window.exercise_dialog
+    app.qtbot.waitExposed(exercise)
+    check(exercise)
+    exercise.reject()
+    app.qtbot.waitUntil(lambda: app.window.exercise_dialog is None)
+    app.press(Qt.Key.Key_Escape)
+    stop = app.window.stop_dialog
+    app.qtbot.waitExposed(stop)
+    check(stop)
