@@ -83,7 +83,10 @@ def open_main_window(
         audio_factory=lambda: make_audio(loaded.settings, window),
     )
     screen = app.primaryScreen().availableGeometry()
-    window.resize(min(1280, screen.width()), min(800, screen.height()))
+    # Larger text needs a larger window: 1280x800 at 100 %, growing with the text, up to the
+    # whole screen.
+    grow = float(loaded.settings["text_scale"]) / 100
+    window.resize(min(round(1280 * grow), screen.width()), min(round(800 * grow), screen.height()))
     window.show()
     # Take the keyboard at once: the arrow keys must work without a click first.
     window.raise_()
