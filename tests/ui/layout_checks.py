@@ -18,9 +18,8 @@ def cut_off_labels(root: QWidget) -> list[str]:
         else:
             hint = label.sizeHint()
             if label.width() < hint.width() - 2 or label.height() < hint.height() - 2:
-                problems.append(
-                    f"{text!r}: {label.width()}x{label.height()}, needs {hint.width()}x{hint.height()}"
-                )
+                has, needs = f"{label.width()}x{label.height()}", f"{hint.width()}x{hint.height()}"
+                problems.append(f"{text!r}: {has}, needs {needs}")
     return problems
 
 

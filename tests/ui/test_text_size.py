@@ -52,7 +52,7 @@ def test_every_page_fits(scaled) -> None:
 
 @pytest.mark.parametrize("scaled", SIZES, indirect=True, ids=["100%", "200%"])
 def test_every_dialog_fits(scaled) -> None:
-    app, size = scaled
+    app, _size = scaled
     app.window.settings_action.trigger()
     dialog = app.window.settings_dialog
     app.qtbot.waitExposed(dialog)
