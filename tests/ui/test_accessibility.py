@@ -143,3 +143,30 @@ def test_the_focus_ring_is_thick_and_plain_to_see(make_app) -> None:
     assert focused_row >= 2 * (row.width() + row.height()) * 5 * 0.8
     assert focused_button >= 2 * (close.width() + close.height()) * 5 * 0.8
     assert unfocused_row == 0 and unfocused_button == 0
+
+
+def test_body_text_is_at_least_18_points(make_app) -> None:
+    app = make_app()
+    player = start_routine(app)
+    for label in (player.instructions, player.next_label, player.step_title):
+        assert label.font().pointSizeF() >= 18, label.objectName()
+    assert app.window.routine_list.list.font().pointSizeF() >= 18
+
+
+def test_buttons_act_on_release_not_on_press(make_app) -> None:
+    app = make_app()
+    player = start_routine(app)
+    before = player.position.text()
+    app.qtbot.mousePress(player.next_button, Qt.MouseButton.LeftButton)
+    assert player.position.text() == before  # pressing alone does nothing
+    app.qtbot.mouseRelease(player.next_button, Qt.MouseButton.LeftButton)
+    assert player.position.text() != before
+
+
+def test_a_double_click_on_the_list_does_not_start_anything(make_app) -> None:
+    app = make_app()
+    routine_list = app.window.routine_list.list
+    rect = routine_list.visualItemRect(routine_list.item(1))
+    app.qtbot.mouseDClick(routine_list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert app.window.current_page() is app.window.routine_list
+    assert routine_list.currentRow() == 1  # a click just chooses; Start or Enter starts
