@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
-from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QWidget
 
 CONTROL_MIN = 64
 
@@ -15,6 +15,11 @@ class BigButton(QPushButton):
     The size is given as the button's own size hint (not a stylesheet min-height, which a
     layout would treat as permission to shrink a two-line label down to one line's height).
     """
+
+    def __init__(self, *args: object) -> None:
+        super().__init__(*args)  # type: ignore[call-overload]
+        # As tall as its row: a one-line button beside two-line ones is not a thinner target.
+        self.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Minimum)
 
     def sizeHint(self) -> QSize:
         hint = super().sizeHint()
