@@ -65,7 +65,7 @@ def open_main_window(
     app: QApplication, routine_file: Path | None = None
 ) -> tuple[MainWindow, HistoryStore]:
     """Build and show the main window over the user's (or NEUROCOACH_HOME's) folders."""
-    from neurocoach.core.history import HistoryStore
+    from neurocoach.core.history import open_history
     from neurocoach.core.settings import load_settings, save_settings
     from neurocoach.ui.main_window import MainWindow
 
@@ -74,7 +74,7 @@ def open_main_window(
     loaded = load_settings(paths.settings_file)
     if not paths.settings_file.exists():
         save_settings(loaded.settings, paths.settings_file)  # a file the user can find and read
-    store = HistoryStore(paths.history_db)
+    store, history_problem = open_history(paths.history_db)
 
     window = MainWindow(
         [bundled_routines_dir(), paths.user_routines_dir],
@@ -92,8 +92,9 @@ def open_main_window(
     window.raise_()
     window.activateWindow()
     follow_settings(app, loaded.settings, paths.settings_file)
-    if loaded.problem:
-        window.tell(loaded.problem)
+    for problem in (loaded.problem, history_problem):
+        if problem:
+            window.tell(problem)
     if routine_file is not None:
         window.open_routine_file(routine_file)
     return window, store

@@ -14,31 +14,59 @@ from pathlib import Path
 
 from neurocoach.core.engine import EndReason, StepRecord
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS sessions (
-    id INTEGER PRIMARY KEY,
-    routine_id TEXT NOT NULL,
-    routine_title TEXT NOT NULL,
-    started_at TEXT NOT NULL,
-    ended_at TEXT,
-    end_reason TEXT,
-    step_count INTEGER NOT NULL
-);
-CREATE INDEX IF NOT EXISTS sessions_by_start ON sessions (started_at);
-CREATE TABLE IF NOT EXISTS session_steps (
-    session_id INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
-    step_index INTEGER NOT NULL,
-    title TEXT NOT NULL,
-    planned_hold_seconds REAL NOT NULL,
-    actual_hold_seconds REAL NOT NULL,
-    reps_planned INTEGER NOT NULL,
-    reps_done INTEGER NOT NULL,
-    skipped INTEGER NOT NULL,
-    PRIMARY KEY (session_id, step_index)
-);
-"""
+# Each entry takes the database from the version before it to its own version. Never edit one
+# that has shipped: add the next.
+_MIGRATIONS: dict[int, str] = {
+    1: """
+    CREATE TABLE sessions (
+        id INTEGER PRIMARY KEY,
+        routine_id TEXT NOT NULL,
+        routine_title TEXT NOT NULL,
+        started_at TEXT NOT NULL,
+        ended_at TEXT,
+        end_reason TEXT,
+        step_count INTEGER NOT NULL
+    );
+    CREATE INDEX sessions_by_start ON sessions (started_at);
+    CREATE TABLE session_steps (
+        session_id INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+        step_index INTEGER NOT NULL,
+        title TEXT NOT NULL,
+        planned_hold_seconds REAL NOT NULL,
+        actual_hold_seconds REAL NOT NULL,
+        reps_planned INTEGER NOT NULL,
+        reps_done INTEGER NOT NULL,
+        skipped INTEGER NOT NULL,
+        PRIMARY KEY (session_id, step_index)
+    );
+    """,
+    2: """
+    CREATE TABLE ratings (
+        session_id INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+        moment TEXT NOT NULL CHECK (moment IN ('before', 'after')),
+        symptom TEXT NOT NULL,
+        area TEXT NOT NULL,
+        value INTEGER NOT NULL CHECK (value BETWEEN 0 AND 10),
+        PRIMARY KEY (session_id, moment, symptom, area)
+    );
+    """,
+}
+
+
+class NewerHistoryError(RuntimeError):
+    """The database was written by a newer NeuroCoach: it is left untouched."""
+
+
+@dataclass(frozen=True)
+class Rating:
+    """One symptom rating on the 0-10 scale, before or after a session."""
+
+    moment: str  # "before" or "after"
+    symptom: str  # "pain", "tingling", "numbness"
+    area: str  # "all", "hands" or "feet"
+    value: int
 
 
 @dataclass(frozen=True)
@@ -77,17 +105,43 @@ class HistoryStore:
         self.path = path
         path.parent.mkdir(parents=True, exist_ok=True)
         self._db = sqlite3.connect(str(path), isolation_level=None)
-        self._db.execute("PRAGMA foreign_keys = ON")
-        self._db.execute("PRAGMA journal_mode = WAL")
-        self._db.execute("PRAGMA synchronous = NORMAL")
-        version = self._db.execute("PRAGMA user_version").fetchone()[0]
-        if version > SCHEMA_VERSION:
-            raise RuntimeError(
-                f"{path} was written by a newer NeuroCoach (schema {version}); please update"
-            )
-        with self._db:
-            self._db.executescript(_SCHEMA)
-            self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        try:
+            self._db.execute("PRAGMA foreign_keys = ON")
+            self._db.execute("PRAGMA journal_mode = WAL")
+            self._db.execute("PRAGMA synchronous = NORMAL")
+            version = self._db.execute("PRAGMA user_version").fetchone()[0]
+            if version > SCHEMA_VERSION:
+                raise NewerHistoryError(
+                    f"{path} was written by a newer NeuroCoach (schema {version}); please update"
+                )
+            check = self._db.execute("PRAGMA quick_check").fetchone()[0]
+            if check != "ok":
+                raise sqlite3.DatabaseError(f"the database is damaged: {check}")
+            if version < SCHEMA_VERSION:
+                self._migrate(version)
+        except BaseException:
+            self._db.close()
+            raise
+
+    def _migrate(self, version: int) -> None:
+        """Bring an older database up to date, after keeping a copy of it as it was."""
+        if version > 0:
+            backup = self.path.with_name(f"{self.path.name}.v{version}.bak")
+            target = sqlite3.connect(str(backup))
+            with target:
+                self._db.backup(target)
+            target.close()
+        for number in range(version + 1, SCHEMA_VERSION + 1):
+            self._db.execute("BEGIN")
+            try:
+                for statement in _MIGRATIONS[number].split(";"):
+                    if statement.strip():
+                        self._db.execute(statement)
+                self._db.execute(f"PRAGMA user_version = {number}")
+                self._db.execute("COMMIT")
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
 
     def close(self) -> None:
         self._db.close()
@@ -156,6 +210,41 @@ class HistoryStore:
             for row in rows
         ]
 
+    def save_ratings(
+        self, session_id: int, moment: str, values: dict[tuple[str, str], int]
+    ) -> None:
+        """Keep a check-in: {(symptom, area): 0-10}; a second check-in replaces the first."""
+        with self._db:
+            self._db.execute(
+                "DELETE FROM ratings WHERE session_id = ? AND moment = ?", (session_id, moment)
+            )
+            self._db.executemany(
+                "INSERT INTO ratings (session_id, moment, symptom, area, value)"
+                " VALUES (?, ?, ?, ?, ?)",
+                [(session_id, moment, s, a, int(v)) for (s, a), v in values.items()],
+            )
+
+    def ratings(self, session_id: int) -> list[Rating]:
+        rows = self._db.execute(
+            "SELECT moment, symptom, area, value FROM ratings WHERE session_id = ?"
+            " ORDER BY moment DESC, symptom, area",
+            (session_id,),
+        ).fetchall()
+        return [Rating(*row) for row in rows]
+
+    def rating_history(self) -> list[tuple[datetime, Rating]]:
+        """Every rating with its session's start, oldest first: for charts and reports."""
+        rows = self._db.execute(
+            "SELECT s.started_at, r.moment, r.symptom, r.area, r.value FROM ratings r"
+            " JOIN sessions s ON s.id = r.session_id ORDER BY s.started_at, r.moment DESC"
+        ).fetchall()
+        return [(_parse(row[0]), Rating(*row[1:])) for row in rows]
+
+    def delete_session(self, session_id: int) -> None:
+        """Remove a session with its steps and ratings."""
+        with self._db:
+            self._db.execute("DELETE FROM sessions WHERE id = ?", (session_id,))
+
     def steps(self, session_id: int) -> list[StepRecord]:
         rows = self._db.execute(
             "SELECT step_index, title, planned_hold_seconds, reps_planned, actual_hold_seconds,"
@@ -178,3 +267,27 @@ def _iso(when: datetime) -> str:
 
 def _parse(text: str) -> datetime:
     return datetime.fromisoformat(text)
+
+
+def open_history(path: Path) -> tuple[HistoryStore, str | None]:
+    """Open the history; if it is damaged, keep it aside, start a fresh one, and say so.
+
+    Nothing is ever deleted: the damaged file (and its journal) is renamed with the time, so a
+    helper can try to rescue it.
+    """
+    try:
+        return HistoryStore(path), None
+    except NewerHistoryError:
+        raise
+    except sqlite3.DatabaseError as error:
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        kept = path.with_name(f"{path.name}.damaged-{stamp}")
+        for suffix in ("", "-wal", "-shm"):
+            part = Path(str(path) + suffix)
+            if part.exists():
+                part.rename(Path(str(kept) + suffix))
+        message = (
+            f"Your history could not be read ({error}), so a new, empty one has been started. "
+            f"The old file is kept as {kept.name} in {path.parent}."
+        )
+        return HistoryStore(path), message

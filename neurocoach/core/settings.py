@@ -80,6 +80,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("volume", 80, "Volume of tones and voice", 0, 100, 10, unit="%"),
     Setting("speech_rate", 0.0, "Speed of the voice (slower or faster)", -1.0, 1.0, 0.1),
     Setting("voice", "", "Voice"),
+    # Check-in
+    Setting("checkin_enabled", True, "Ask how I feel before and after"),
+    Setting("checkin_by_area", False, "Rate hands and feet separately"),
     # Display
     Setting("text_scale", 100, "Text size", 100, 200, 10, unit="%"),
     Setting("theme", "system", "Colours", choices=THEMES),

@@ -40,6 +40,7 @@ THEME_WORDS = {
 SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Timing", ("hold_scale", "rest_between_steps", "lead_in_seconds", "wait_for_me")),
     ("Sound", ("voice_enabled", "voice", "tones_enabled", "count_aloud", "volume", "speech_rate")),
+    ("How I feel", ("checkin_enabled", "checkin_by_area")),
     ("Display", ("text_scale", "theme", "fullscreen_player")),
     ("Keys", ("key_debounce_ms", "single_switch")),
 )
