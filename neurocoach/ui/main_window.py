@@ -27,6 +27,7 @@ from neurocoach.core.routine import Routine
 from neurocoach.core.settings import Settings
 from neurocoach.paths import bundled_illustrations_dir
 from neurocoach.ui.before_start_page import BeforeStartPage
+from neurocoach.ui.checkin_page import CheckInPage
 from neurocoach.ui.confirm_stop_dialog import ConfirmStopDialog
 from neurocoach.ui.exercise_dialog import ExerciseDialog
 from neurocoach.ui.finish_page import FinishPage
@@ -225,8 +226,20 @@ class MainWindow(QMainWindow):
         return self.driver is not None and self.driver.engine.outcome is None
 
     def start_session(self, routine: Routine) -> None:
-        if self.session_active():
+        """Start, after the optional check-in of how the user feels."""
+        if self.session_active() or isinstance(self.current_page(), CheckInPage):
             return  # a second Start (a double press) must not start a second session
+        if not self.settings["checkin_enabled"]:
+            self._begin_session(routine, {})
+            return
+        page = CheckInPage("before", bool(self.settings["checkin_by_area"]), self)
+        page.saved.connect(lambda values: self._begin_session(routine, values))
+        page.skipped.connect(lambda: self._begin_session(routine, {}))
+        self._show_page(page)
+
+    def _begin_session(self, routine: Routine, before: dict[tuple[str, str], int]) -> None:
+        if self.session_active():
+            return
         if self.driver is not None:
             self.driver.deleteLater()  # the last session's driver: ended, no longer needed
         engine = SessionEngine(routine, self.settings.session_options(routine), self.clock)
@@ -244,6 +257,8 @@ class MainWindow(QMainWindow):
         self.driver.session_ended.connect(self._on_driver_session_ended)
         self._show_page(player)
         self.driver.start()
+        if before and self.recorder.session_id is not None:
+            self.store.save_ratings(self.recorder.session_id, "before", before)
 
     @Slot()
     def _on_player_stop_requested(self) -> None:
@@ -369,6 +384,24 @@ class MainWindow(QMainWindow):
             self.showNormal()
         if self.stop_dialog is not None:
             self.stop_dialog.done(ConfirmStopDialog.DialogCode.Rejected)
+        assert self.driver is not None
+        session_id = self.recorder.session_id if self.recorder is not None else None
+        if session_id is None or not self.settings["checkin_enabled"] or not self.isVisible():
+            self._show_finish(outcome)
+            return
+        page = CheckInPage("after", bool(self.settings["checkin_by_area"]), self)
+        page.saved.connect(lambda values: self._after_checkin(outcome, session_id, values))
+        page.skipped.connect(lambda: self._show_finish(outcome))
+        self._show_page(page)
+
+    def _after_checkin(
+        self, outcome: SessionOutcome, session_id: int, values: dict[tuple[str, str], int]
+    ) -> None:
+        if values:
+            self.store.save_ratings(session_id, "after", values)
+        self._show_finish(outcome)
+
+    def _show_finish(self, outcome: SessionOutcome) -> None:
         assert self.driver is not None
         saved = self.recorder is not None and self.recorder.session_id is not None
         page = FinishPage(outcome, self.driver.engine.routine, saved, self)

@@ -82,6 +82,7 @@ def make_app(qtbot: QtBot, qapp: QApplication) -> Iterator[callable]:  # type: i
         extra_files: dict[str, str] | None = None,
         size: tuple[int, int] = (1280, 800),
         audio_factory=None,
+        checkin: bool = False,
     ) -> App:
         theme.apply(qapp)
         paths = app_paths()
@@ -96,6 +97,7 @@ def make_app(qtbot: QtBot, qapp: QApplication) -> Iterator[callable]:  # type: i
         qapp.installEventFilter(keys)
         settings = Settings()
         settings.set("lead_in_seconds", 3)
+        settings.set("checkin_enabled", checkin)  # the check-in has tests of its own
         window = MainWindow(
             [bundled_routines_dir(), paths.user_routines_dir], store, settings, clock, audio_factory
         )
