@@ -240,6 +240,16 @@ class HistoryStore:
         ).fetchall()
         return [(_parse(row[0]), Rating(*row[1:])) for row in rows]
 
+    def ratings_by_session(self) -> dict[int, list[Rating]]:
+        """All ratings, grouped by session, in one query (for the History list)."""
+        grouped: dict[int, list[Rating]] = {}
+        for row in self._db.execute(
+            "SELECT session_id, moment, symptom, area, value FROM ratings"
+            " ORDER BY session_id, moment DESC, symptom, area"
+        ):
+            grouped.setdefault(row[0], []).append(Rating(*row[1:]))
+        return grouped
+
     def delete_session(self, session_id: int) -> None:
         """Remove a session with its steps and ratings."""
         with self._db:

@@ -28,11 +28,12 @@ from neurocoach.core.settings import Settings
 from neurocoach.paths import bundled_illustrations_dir
 from neurocoach.ui.before_start_page import BeforeStartPage
 from neurocoach.ui.checkin_page import CheckInPage
-from neurocoach.ui.confirm_stop_dialog import ConfirmStopDialog
+from neurocoach.ui.confirm_dialog import ConfirmStopDialog
 from neurocoach.ui.exercise_dialog import ExerciseDialog
 from neurocoach.ui.finish_page import FinishPage
 from neurocoach.ui.history_page import HistoryPage
 from neurocoach.ui.player_page import PlayerPage
+from neurocoach.ui.report_dialog import ReportDialog
 from neurocoach.ui.routine_list_page import RoutineListPage
 from neurocoach.ui.session_driver import SessionDriver
 from neurocoach.ui.settings_dialog import SettingsDialog
@@ -154,9 +155,18 @@ class MainWindow(QMainWindow):
     def show_history(self) -> None:
         if self.session_active():
             return  # the player keeps the screen during a session
-        page = HistoryPage(self.store, self)
+        page = HistoryPage(self.store, parent=self)
         page.back_requested.connect(self.show_routines)
+        page.report_requested.connect(self.show_report)
         self._show_page(page)
+
+    @Slot()
+    def show_report(self) -> None:
+        """Report and export: a PDF for a clinician, a CSV for a spreadsheet."""
+        self.report_dialog = ReportDialog(self.store, self)
+        self.report_dialog.resize(min(1000, self.width()), min(700, self.height()))
+        self.report_dialog.finished.connect(self.report_dialog.deleteLater)
+        self.report_dialog.open()
 
     @Slot(object)
     def _on_list_routine_chosen(self, entry: CatalogEntry) -> None:

@@ -81,9 +81,10 @@ def test_a_routine_runs_hands_free_from_start_to_finish_and_is_saved(make_app) -
     app.press(Qt.Key.Key_H)
     history = shown(app, HistoryPage)
     assert history is not None
-    assert history.table.rowCount() == 1
-    assert history.table.item(0, 1).text() == "Tiny test routine"
-    assert history.table.item(0, 4).text() == "Finished"
+    model = history.table.model()
+    assert model.rowCount() == 1
+    assert model.index(0, 1).data() == "Tiny test routine"
+    assert model.index(0, 4).data() == "Finished"
     app.press(Qt.Key.Key_Escape)
     assert app.window.current_page() is app.window.routine_list
 

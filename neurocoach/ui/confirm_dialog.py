@@ -1,6 +1,6 @@
-"""Asks before stopping a session, with big Yes and No buttons; No is the default.
+"""Asks before anything that cannot be undone, with big Yes and No buttons; No is the default.
 
-An accidental Escape therefore costs nothing: a second Escape, or Enter, keeps the session.
+An accidental Escape or Enter therefore costs nothing: both answer No.
 """
 
 from __future__ import annotations
@@ -12,16 +12,23 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLayout, QVBoxLayout, QWidge
 from neurocoach.ui.widgets import big_button, text_label
 
 
-class ConfirmStopDialog(QDialog):
-    def __init__(self, parent: QWidget | None = None) -> None:
+class ConfirmDialog(QDialog):
+    def __init__(
+        self,
+        question: str,
+        note: str,
+        yes_text: str,
+        no_text: str,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.setObjectName("confirm_stop")
-        self.setWindowTitle("Stop the session?")
+        self.setObjectName("confirm")
+        self.setWindowTitle(question)
         self.setModal(True)
-        question = text_label("Stop this session?", self, role="title")
-        note = text_label("What you have done so far is saved.", self)
-        self.yes_button = big_button("Yes, stop", "Y", self)
-        self.no_button = big_button("No, keep going", "Enter", self, primary=True)
+        self.question = text_label(question, self, role="title")
+        self.note = text_label(note, self)
+        self.yes_button = big_button(yes_text, "Y", self)
+        self.no_button = big_button(no_text, "Enter", self, primary=True)
         self.no_button.setAutoDefault(True)
         self.no_button.setDefault(True)
         buttons = QHBoxLayout()
@@ -30,8 +37,8 @@ class ConfirmStopDialog(QDialog):
         layout = QVBoxLayout(self)
         # Never narrower than the buttons need: wrapped labels would otherwise squeeze them.
         layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
-        layout.addWidget(question)
-        layout.addWidget(note)
+        layout.addWidget(self.question)
+        layout.addWidget(self.note)
         layout.addLayout(buttons)
         self.no_button.clicked.connect(self.reject)
         self.yes_button.clicked.connect(self.accept)
@@ -44,3 +51,15 @@ class ConfirmStopDialog(QDialog):
             self.reject()
         else:
             super().keyPressEvent(event)
+
+
+class ConfirmStopDialog(ConfirmDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(
+            "Stop this session?",
+            "What you have done so far is saved.",
+            "Yes, stop",
+            "No, keep going",
+            parent,
+        )
+        self.setObjectName("confirm_stop")
