@@ -22,7 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from neurocoach.core.history import HistoryStore  # noqa: E402
+from neurocoach.core.history import HistoryStore
 
 ROUTINES = [
     ("quick-hands", "Quick hands", 5),

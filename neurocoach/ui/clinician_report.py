@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from itertools import pairwise
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
@@ -183,7 +184,7 @@ class _Pen:
                 )
                 for when, value in points
             ]
-            for a, b in zip(places, places[1:], strict=False):
+            for a, b in pairwise(places):
                 painter.drawLine(a, b)
             for place in places:
                 painter.drawEllipse(place, 5, 5)
