@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -90,6 +90,7 @@ class HistoryPage(QWidget):
         self.totals_table: QTableWidget | None = None
         self._built: set[int] = {0}
         self.view_buttons.idClicked.connect(self.show_view)
+
         self.back_button.clicked.connect(self.back_requested.emit)
         self.report_button.clicked.connect(self.report_requested.emit)
         self.delete_button.clicked.connect(self._on_delete_clicked)
@@ -115,6 +116,7 @@ class HistoryPage(QWidget):
         old = self.sessions_view.layout()
         if old is None:
             self.table = session_table(self.model, self.sessions_view)
+            self.table.installEventFilter(self)
             column = QVBoxLayout(self.sessions_view)
             column.setContentsMargins(0, 0, 0, 0)
             column.addWidget(self.table, 1)
@@ -159,6 +161,7 @@ class HistoryPage(QWidget):
 
             chart = minutes_chart(minutes_per_week(self.sessions, self.today, weeks=6), view)
             self.totals_table = self._totals(view)
+            self.totals_table.installEventFilter(self)
             column.addWidget(chart, 1)
             column.addWidget(self.totals_table)
             view.setFocusProxy(self.totals_table)
@@ -227,16 +230,30 @@ class HistoryPage(QWidget):
             self.store.delete_session(session_id)
             self.reload()
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The view keys 1-4 work in the tables too (which would take digits for searching)."""
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and Qt.Key.Key_1 <= event.key() <= Qt.Key.Key_4
+            and not event.modifiers()
+        ):
+            self.show_view(event.key() - Qt.Key.Key_1)
+            return True
+        return False
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
+        if Qt.Key.Key_1 <= key <= Qt.Key.Key_4:
+            self.show_view(key - Qt.Key.Key_1)
+            event.accept()
+            return
         if key in (Qt.Key.Key_Escape, Qt.Key.Key_Backspace):
             self.back_requested.emit()
         elif key == Qt.Key.Key_Delete and self.views.currentIndex() == 0:
             self._on_delete_clicked()
         elif key == Qt.Key.Key_R:
             self.report_requested.emit()
-        elif Qt.Key.Key_1 <= key <= Qt.Key.Key_4:
-            self.show_view(key - Qt.Key.Key_1)
         else:
             super().keyPressEvent(event)
             return
