@@ -70,7 +70,7 @@ class MonthCalendar(QWidget):
                 continue
             exercised = day in self.days
             done += exercised
-            cell.setText(f"{day.day}\n✓" if exercised else str(day.day))
+            cell.setText(f"{day.day} ✓" if exercised else str(day.day))
             style = "border-radius: 8px; font-weight: bold;"
             if exercised:
                 style += f"background: {colours.accent}; color: {colours.on_accent};"

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QMenuBar,
+    QPlainTextEdit,
     QScrollArea,
     QScrollBar,
     QWidget,
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import (
 from neurocoach.ui.setting_controls import FieldRow
 
 MIN_CONTROL = 64
-CONTROLS = (QAbstractButton, QAbstractItemView, QScrollBar, FieldRow, QMenuBar)
+CONTROLS = (QAbstractButton, QAbstractItemView, QScrollBar, FieldRow, QMenuBar, QPlainTextEdit)
 
 
 def accessible_name(widget: QWidget) -> str:

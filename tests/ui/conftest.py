@@ -59,7 +59,11 @@ class App:
         """A real key press to the active window (an open dialog, else the main window),
         as a person's would arrive: 1 s apart, so the debounce filter lets it through."""
         self.key_clock.advance(1.0)
-        target = QApplication.activeModalWidget() or self.window
+        modal = QApplication.activeModalWidget()
+        owner = modal
+        while owner is not None and owner is not self.window:
+            owner = owner.parentWidget()
+        target = modal if modal is not None and owner is self.window else self.window
         handle = target.windowHandle()
         assert handle is not None
         self.qtbot.keyClick(handle, key)

@@ -51,3 +51,23 @@ def test_sound_modules_that_cannot_load_leave_a_silent_coach(qapp, monkeypatch) 
     planner = CuePlanner(SessionEngine(make_routine(step()), clock=ManualClock()))
     audio.attach(planner)
     assert planner.voice is False
+
+
+def test_a_damaged_history_is_told_and_a_fresh_one_used(qtbot, qapp, neurocoach_home) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    data = neurocoach_home / "data"
+    data.mkdir(parents=True)
+    (data / "history.sqlite3").write_bytes(b"garbage" * 500)
+    window, store = open_main_window(qapp)
+    qtbot.addWidget(window)
+    try:
+        box = window.findChild(QMessageBox, "message")
+        assert box is not None and "could not be read" in box.text()
+        assert any(".damaged-" in p.name for p in data.iterdir())
+        assert store.sessions() == []
+    finally:
+        for box in window.findChildren(QMessageBox):
+            box.close()
+        window.close()
+        store.close()

@@ -70,3 +70,31 @@ def test_every_dialog_fits(scaled) -> None:
     stop = app.window.stop_dialog
     app.qtbot.waitExposed(stop)
     check(stop)
+
+
+@pytest.mark.parametrize("scaled", SIZES, indirect=True, ids=["100%", "200%"])
+def test_history_checkin_and_report_fit(scaled) -> None:
+    from neurocoach.ui.report_dialog import ReportDialog
+    from tests.ui.test_history import filled
+
+    app, _size = scaled
+    filled(app)
+    app.window.show_history()
+    page = app.window.current_page()
+    for number in range(4):
+        page.show_view(number)
+        app.qtbot.wait(10)
+        check(page)
+    app.settings.set("checkin_enabled", True)
+    app.settings.set("checkin_by_area", True)
+    app.window.show_routines()
+    select_routine(app, "Tiny test routine")
+    app.press(Qt.Key.Key_Return)
+    app.press(Qt.Key.Key_Return)
+    check(app.window.current_page())
+    dialog = ReportDialog(app.store, app.window)
+    dialog.resize(app.window.size())
+    dialog.show()
+    app.qtbot.waitExposed(dialog)
+    check(dialog)
+    dialog.close()
