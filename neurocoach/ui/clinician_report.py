@@ -188,7 +188,17 @@ class _Pen:
                 painter.drawLine(a, b)
             for place in places:
                 painter.drawEllipse(place, 5, 5)
-        legend_y = area.bottom() + 8
+        painter.setPen(INK)
+        for day, align in (
+            (period.first, Qt.AlignmentFlag.AlignLeft),
+            (period.last, Qt.AlignmentFlag.AlignRight),
+        ):
+            painter.drawText(
+                QRectF(area.left(), area.bottom() + 4, area.width(), 24),
+                int(align),
+                f"{day:%d %b %Y}",
+            )
+        legend_y = area.bottom() + 34
         x = area.left()
         for symptom in SYMPTOMS:
             painter.setPen(QPen(QColor(SYMPTOM_COLOURS[symptom]), 6))
