@@ -38,6 +38,7 @@ def main() -> int:
     store = HistoryStore(paths.history_db)
     settings = Settings()
     settings.set("lead_in_seconds", 2)
+    settings.set("checkin_enabled", False)
     window = MainWindow([], store, settings, audio_factory=None)
     guide = AudioGuide(bundled_sounds_dir(), settings, parent=window)
     window._audio_factory = lambda: guide
