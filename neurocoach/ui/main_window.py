@@ -3,6 +3,7 @@
 A single window with one page at a time suits people who find window juggling hard. The
 window owns the session's lifetime: it builds the engine, its recorder and its driver when
 Start is pressed, and makes sure a session is ended (and so saved) however the page is left.
+The other pages and dialogs are imported when first opened, so the first window shows sooner.
 """
 
 from __future__ import annotations
@@ -10,11 +11,18 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
 
 from neurocoach import __version__
 from neurocoach.core.catalog import CatalogEntry, load_catalog, load_entry
@@ -26,17 +34,13 @@ from neurocoach.core.recorder import SessionRecorder
 from neurocoach.core.routine import Routine
 from neurocoach.core.settings import Settings
 from neurocoach.paths import bundled_illustrations_dir
-from neurocoach.ui.before_start_page import BeforeStartPage
-from neurocoach.ui.checkin_page import CheckInPage
-from neurocoach.ui.confirm_dialog import ConfirmStopDialog
-from neurocoach.ui.exercise_dialog import ExerciseDialog
-from neurocoach.ui.finish_page import FinishPage
-from neurocoach.ui.history_page import HistoryPage
-from neurocoach.ui.player_page import PlayerPage
-from neurocoach.ui.report_dialog import ReportDialog
 from neurocoach.ui.routine_list_page import RoutineListPage
-from neurocoach.ui.session_driver import SessionDriver
-from neurocoach.ui.settings_dialog import SettingsDialog
+
+if TYPE_CHECKING:
+    from neurocoach.ui.confirm_dialog import ConfirmStopDialog
+    from neurocoach.ui.exercise_dialog import ExerciseDialog
+    from neurocoach.ui.session_driver import SessionDriver
+    from neurocoach.ui.settings_dialog import SettingsDialog
 
 log = logging.getLogger(__name__)
 
@@ -153,6 +157,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def show_history(self) -> None:
+        from neurocoach.ui.history_page import HistoryPage
+
         if self.session_active():
             return  # the player keeps the screen during a session
         page = HistoryPage(self.store, parent=self)
@@ -163,6 +169,8 @@ class MainWindow(QMainWindow):
     @Slot()
     def show_report(self) -> None:
         """Report and export: a PDF for a clinician, a CSV for a spreadsheet."""
+        from neurocoach.ui.report_dialog import ReportDialog
+
         self.report_dialog = ReportDialog(self.store, self)
         self.report_dialog.resize(min(1000, self.width()), min(700, self.height()))
         self.report_dialog.finished.connect(self.report_dialog.deleteLater)
@@ -180,6 +188,8 @@ class MainWindow(QMainWindow):
         self.show_before_start(entry.routine)
 
     def show_before_start(self, routine: Routine) -> None:
+        from neurocoach.ui.before_start_page import BeforeStartPage
+
         if self.session_active():
             return
         page = BeforeStartPage(routine, self.settings.session_options(), self)
@@ -237,6 +247,8 @@ class MainWindow(QMainWindow):
 
     def start_session(self, routine: Routine) -> None:
         """Start, after the optional check-in of how the user feels."""
+        from neurocoach.ui.checkin_page import CheckInPage
+
         if self.session_active() or isinstance(self.current_page(), CheckInPage):
             return  # a second Start (a double press) must not start a second session
         if not self.settings["checkin_enabled"]:
@@ -248,6 +260,9 @@ class MainWindow(QMainWindow):
         self._show_page(page)
 
     def _begin_session(self, routine: Routine, before: dict[tuple[str, str], int]) -> None:
+        from neurocoach.ui.player_page import PlayerPage
+        from neurocoach.ui.session_driver import SessionDriver
+
         if self.session_active():
             return
         if self.driver is not None:
@@ -272,6 +287,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_player_stop_requested(self) -> None:
+        from neurocoach.ui.confirm_dialog import ConfirmStopDialog
+
         if not self.session_active() or self.stop_dialog is not None:
             return
         assert self.driver is not None
@@ -290,7 +307,7 @@ class MainWindow(QMainWindow):
         if self.driver is None:
             return
         engine = self.driver.engine
-        if result == ConfirmStopDialog.DialogCode.Accepted:
+        if result == QDialog.DialogCode.Accepted:
             engine.stop(EndReason.STOPPED)
         elif self._paused_for_dialog:
             engine.resume()
@@ -311,6 +328,8 @@ class MainWindow(QMainWindow):
     @Slot()
     def show_settings(self) -> None:
         """The settings window; changes apply at once, in a running session too."""
+        from neurocoach.ui.settings_dialog import SettingsDialog
+
         if self.settings_dialog is not None:
             return
         audio = self.audio()
@@ -335,6 +354,8 @@ class MainWindow(QMainWindow):
 
     def _routine_in_view(self) -> Routine | None:
         """The routine the user is looking at: the session's, or the one chosen in the list."""
+        from neurocoach.ui.before_start_page import BeforeStartPage
+
         if self.driver is not None and self.session_active():
             return self.driver.engine.routine
         page = self.current_page()
@@ -345,6 +366,8 @@ class MainWindow(QMainWindow):
 
     def adjust_exercise(self, routine: Routine, step_index: int) -> None:
         """Adjust one exercise; a running session waits (paused) until the dialog closes."""
+        from neurocoach.ui.exercise_dialog import ExerciseDialog
+
         if self.exercise_dialog is not None:
             return
         engine = self.driver.engine if self.driver is not None and self.session_active() else None
@@ -372,6 +395,8 @@ class MainWindow(QMainWindow):
 
     def _on_settings_changed(self, name: str) -> None:
         """Timing changes reach a running session from its next phase on; sound at once."""
+        from neurocoach.ui.player_page import PlayerPage
+
         if self.driver is not None and self.session_active():
             engine = self.driver.engine
             engine.apply_options(self.settings.session_options(engine.routine))
@@ -390,10 +415,12 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def _on_driver_session_ended(self, outcome: SessionOutcome) -> None:
+        from neurocoach.ui.checkin_page import CheckInPage
+
         if self.isFullScreen():
             self.showNormal()
         if self.stop_dialog is not None:
-            self.stop_dialog.done(ConfirmStopDialog.DialogCode.Rejected)
+            self.stop_dialog.done(QDialog.DialogCode.Rejected)
         assert self.driver is not None
         session_id = self.recorder.session_id if self.recorder is not None else None
         if session_id is None or not self.settings["checkin_enabled"] or not self.isVisible():
@@ -412,6 +439,8 @@ class MainWindow(QMainWindow):
         self._show_finish(outcome)
 
     def _show_finish(self, outcome: SessionOutcome) -> None:
+        from neurocoach.ui.finish_page import FinishPage
+
         assert self.driver is not None
         saved = self.recorder is not None and self.recorder.session_id is not None
         page = FinishPage(outcome, self.driver.engine.routine, saved, self)
