@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from neurocoach.core.routine import Routine
 from neurocoach.core.timeline import SessionOptions, total_seconds
 from neurocoach.core.wording import about_minutes
-from neurocoach.ui.widgets import big_button, text_label
+from neurocoach.ui.widgets import big_button, scroll_area, text_label
 
 
 class BeforeStartPage(QWidget):
@@ -48,11 +48,7 @@ class BeforeStartPage(QWidget):
         for widget in (self.notice, title, summary, safety_heading, self.safety, hint, source):
             body_layout.addWidget(widget)
         body_layout.addStretch(1)
-        scroll = QScrollArea(self)
-        scroll.setWidget(body)
-        scroll.setWidgetResizable(True)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll = scroll_area(body, self)
 
         self.back_button = big_button("Back", "Esc", self)
         self.start_button = big_button("Start", "Enter", self, primary=True)

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QVBoxLayout, QWidget
 
 from neurocoach.core.progress import AREAS, SYMPTOMS
 from neurocoach.ui.setting_controls import FieldRow
-from neurocoach.ui.widgets import BigButton, big_button, text_label
+from neurocoach.ui.widgets import BigButton, big_button, scroll_area, text_label
 
 SYMPTOM_WORDS = {"pain": "Pain", "tingling": "Tingling", "numbness": "Numbness"}
 _DIGITS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(10)}
@@ -97,11 +97,7 @@ class CheckInPage(QWidget):
                 self.rows[(symptom, area)] = row
                 column.addWidget(row)
         column.addStretch(1)
-        scroll = QScrollArea(self)
-        scroll.setWidget(body)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scroll = scroll_area(body, self)
         self.skip_button = big_button("Skip", "Esc", self)
         self.save_button = big_button("Save", "Enter", self, primary=True)
         buttons = QHBoxLayout()

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -29,7 +28,7 @@ from neurocoach.ui import theme
 from neurocoach.ui.countdown_display import CountdownDisplay
 from neurocoach.ui.illustration_view import IllustrationView
 from neurocoach.ui.session_driver import SessionDriver
-from neurocoach.ui.widgets import announce, big_button, button_label, text_label
+from neurocoach.ui.widgets import announce, big_button, button_label, scroll_area, text_label
 
 _KEYPAD = Qt.KeyboardModifier.KeypadModifier
 COUNTDOWN_SHARE = 0.36  # of the page's height: keeps the digits over a quarter of the window
@@ -129,12 +128,7 @@ class PlayerPage(QWidget):
         top.addLayout(where, 1)
         # Long instructions scroll rather than push the countdown out of sight (the voice
         # reads them too).
-        self.instructions_area = QScrollArea(self)
-        self.instructions_area.setWidget(self.instructions)
-        self.instructions_area.setWidgetResizable(True)
-        self.instructions_area.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.instructions_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.instructions_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.instructions_area = scroll_area(self.instructions, self)
         self.instructions_area.setMinimumSize(120, 60)  # not the scroll area's roomy default
         right = QVBoxLayout()
         right.addWidget(self.step_title)

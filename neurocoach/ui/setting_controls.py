@@ -34,7 +34,56 @@ class FieldRow(QFrame):
         self.row.addWidget(self.label, 1)
 
 
-class NumberField(FieldRow):
+class SteppedField(FieldRow):
+    """A value stepped down or up with two big buttons, or the arrow keys (and - and +)."""
+
+    def __init__(self, label: str, less: str, more: str, parent: QWidget | None = None) -> None:
+        super().__init__(label, parent)
+        self.less_button = BigButton(less, self)
+        self.less_button.setAccessibleName(f"{less.strip('−◀▶+ ')}: {label}")
+        self.more_button = BigButton(more, self)
+        self.more_button.setAccessibleName(f"{more.strip('−◀▶+ ')}: {label}")
+        self.value_label = text_label("", self, wrap=True)
+        self.value_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        for button in (self.less_button, self.more_button):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the row holds the focus
+            button.setAutoDefault(False)
+        self.row.addWidget(self.less_button)
+        self.row.addWidget(self.value_label)
+        self.row.addWidget(self.more_button)
+        self.less_button.clicked.connect(self._on_less_clicked)
+        self.more_button.clicked.connect(self._on_more_clicked)
+
+    def step_by(self, steps: int) -> None:
+        raise NotImplementedError
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = Qt.Key(event.key())
+        if key in _LESS_KEYS:
+            self.step_by(-1)
+        elif key in _MORE_KEYS:
+            self.step_by(1)
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+    @Slot()
+    def _on_less_clicked(self) -> None:
+        self.step_by(-1)
+
+    @Slot()
+    def _on_more_clicked(self) -> None:
+        self.step_by(1)
+
+    def _show(self, text: str, at_start: bool, at_end: bool) -> None:
+        self.value_label.setText(text)
+        self.setAccessibleDescription(text)
+        self.less_button.setEnabled(not at_start)
+        self.more_button.setEnabled(not at_end)
+
+
+class NumberField(SteppedField):
     """Signals: value_changed(float)."""
 
     value_changed = Signal(float)
@@ -49,25 +98,12 @@ class NumberField(FieldRow):
         show: Callable[[float], str],
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(label, parent)
-        self.minimum, self.maximum, self.step = minimum, maximum, step
-        self._show = show
-        self._value = value
-        self.less_button = BigButton("−  Less", self)
-        self.less_button.setAccessibleName(f"Less: {label}")
-        self.more_button = BigButton("More  +", self)
-        self.more_button.setAccessibleName(f"More: {label}")
-        self.value_label = text_label("", self, role="subtitle", wrap=False)
-        self.value_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        super().__init__(label, "−  Less", "More  +", parent)
+        self.value_label.setProperty("role", "subtitle")
         self.value_label.setMinimumWidth(150)
-        for button in (self.less_button, self.more_button):
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the row holds the focus
-            button.setAutoDefault(False)
-        self.row.addWidget(self.less_button)
-        self.row.addWidget(self.value_label)
-        self.row.addWidget(self.more_button)
-        self.less_button.clicked.connect(self._on_less_clicked)
-        self.more_button.clicked.connect(self._on_more_clicked)
+        self.minimum, self.maximum, self.step = minimum, maximum, step
+        self._format = show
+        self._value = value
         self._refresh()
 
     @property
@@ -79,47 +115,25 @@ class NumberField(FieldRow):
         self._value = value
         self._refresh()
 
-    def nudge(self, steps: int) -> None:
+    def step_by(self, steps: int) -> None:
         """Move by whole steps, staying in range, and announce the new value."""
         value = round((self._value + steps * self.step) / self.step) * self.step
-        value = min(max(value, self.minimum), self.maximum)
-        value = round(value, 6)
+        value = round(min(max(value, self.minimum), self.maximum), 6)
         if value != self._value:
             self._value = value
             self._refresh()
             self.value_changed.emit(value)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        key = Qt.Key(event.key())
-        if key in _LESS_KEYS:
-            self.nudge(-1)
-        elif key in _MORE_KEYS:
-            self.nudge(1)
-        else:
-            super().keyPressEvent(event)
-            return
-        event.accept()
-
-    @Slot()
-    def _on_less_clicked(self) -> None:
-        self.nudge(-1)
-
-    @Slot()
-    def _on_more_clicked(self) -> None:
-        self.nudge(1)
-
     def _refresh(self) -> None:
-        text = self._show(self._value)
-        self.value_label.setText(text)
-        self.setAccessibleDescription(text)
-        self.less_button.setEnabled(self._value > self.minimum)
-        self.more_button.setEnabled(self._value < self.maximum)
+        self._show(
+            self._format(self._value), self._value <= self.minimum, self._value >= self.maximum
+        )
 
 
-class ListField(FieldRow):
+class ListField(SteppedField):
     """One of a long list (such as voices), stepped through with Previous and Next.
 
-    Signals: chosen(str). Left and Right step too.
+    Signals: chosen(str).
     """
 
     chosen = Signal(str)
@@ -131,26 +145,12 @@ class ListField(FieldRow):
         current: str,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(label, parent)
-        self.options = options or [("", "Standard")]
-        self.previous_button = BigButton("◀  Previous", self)
-        self.previous_button.setAccessibleName(f"Previous: {label}")
-        self.next_button = BigButton("Next  ▶", self)
-        self.next_button.setAccessibleName(f"Next: {label}")
-        self.value_label = text_label("", self, wrap=True)
-        self.value_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        super().__init__(label, "◀  Previous", "Next  ▶", parent)
         self.value_label.setMinimumWidth(260)
-        for button in (self.previous_button, self.next_button):
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            button.setAutoDefault(False)
-        self.row.addWidget(self.previous_button)
-        self.row.addWidget(self.value_label)
-        self.row.addWidget(self.next_button)
-        self.previous_button.clicked.connect(self._on_previous_clicked)
-        self.next_button.clicked.connect(self._on_next_clicked)
-        values = [value for value, _ in self.options]
-        self._index = values.index(current) if current in values else 0
-        self._refresh()
+        self.previous_button, self.next_button = self.less_button, self.more_button
+        self.options = options or [("", "Standard")]
+        self._index = 0
+        self.set_current(current)
 
     @property
     def current(self) -> str:
@@ -161,38 +161,16 @@ class ListField(FieldRow):
         self._index = values.index(value) if value in values else 0
         self._refresh()
 
-    def step(self, by: int) -> None:
-        index = min(max(self._index + by, 0), len(self.options) - 1)
+    def step_by(self, steps: int) -> None:
+        index = min(max(self._index + steps, 0), len(self.options) - 1)
         if index != self._index:
             self._index = index
             self._refresh()
             self.chosen.emit(self.current)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        key = Qt.Key(event.key())
-        if key in _LESS_KEYS:
-            self.step(-1)
-        elif key in _MORE_KEYS:
-            self.step(1)
-        else:
-            super().keyPressEvent(event)
-            return
-        event.accept()
-
-    @Slot()
-    def _on_previous_clicked(self) -> None:
-        self.step(-1)
-
-    @Slot()
-    def _on_next_clicked(self) -> None:
-        self.step(1)
-
     def _refresh(self) -> None:
-        words = self.options[self._index][1]
-        self.value_label.setText(words)
-        self.setAccessibleDescription(words)
-        self.previous_button.setEnabled(self._index > 0)
-        self.next_button.setEnabled(self._index < len(self.options) - 1)
+        last = len(self.options) - 1
+        self._show(self.options[self._index][1], self._index == 0, self._index == last)
 
 
 class ToggleField(FieldRow):

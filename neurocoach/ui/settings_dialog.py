@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QHBoxLayout,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -28,7 +27,7 @@ from neurocoach.ui.setting_controls import (
     NumberField,
     ToggleField,
 )
-from neurocoach.ui.widgets import big_button, text_label
+from neurocoach.ui.widgets import big_button, scroll_area, text_label
 
 THEME_WORDS = {
     "system": "Like my computer",
@@ -93,12 +92,7 @@ class SettingsDialog(QDialog):
                 self.exercises_button.clicked.connect(adjust_exercises)
                 column.addWidget(self.exercises_button)
         column.addStretch(1)
-        self.scroll_area = QScrollArea(self)
-        self.scroll_area.setWidget(body)
-        self.scroll_area.setWidgetResizable(True)
-        self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the rows in it
+        self.scroll_area = scroll_area(body, self)
         self.reset_button = big_button("Reset to defaults", "", self)
         self.close_button = big_button("Close", "Esc", self, primary=True)
         buttons = QHBoxLayout()

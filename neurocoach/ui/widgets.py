@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
-from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QSizePolicy, QWidget
 
 CONTROL_MIN = 64
 
@@ -50,6 +50,18 @@ def big_button(
     button.setProperty("primary", primary)
     button.setAutoDefault(False)
     return button
+
+
+def scroll_area(content: QWidget, parent: QWidget) -> QScrollArea:
+    """Content that scrolls up and down when it does not fit: no frame, no sideways scroll,
+    and no Tab stop of its own (Tab goes to the controls inside it)."""
+    area = QScrollArea(parent)
+    area.setWidget(content)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    return area
 
 
 def text_label(text: str, parent: QWidget, role: str = "", wrap: bool = True) -> QLabel:
