@@ -146,3 +146,25 @@ def select_routine(app: App, title: str) -> None:
             return
         app.press(Qt.Key.Key_Down)
     raise AssertionError(f"{title} is not in the list")
+
+
+def visit_dialogs(app: App, inspect) -> None:  # type: ignore[no-untyped-def]
+    """Open the settings, the exercise adjustment and the stop question in turn, and hand each
+    to `inspect` while it is on screen."""
+    app.window.settings_action.trigger()
+    settings = app.window.settings_dialog
+    app.qtbot.waitExposed(settings)
+    inspect(settings)
+    settings.reject()
+    app.qtbot.waitUntil(lambda: app.window.settings_dialog is None)
+    start_routine(app)
+    app.press(Qt.Key.Key_A)
+    exercise = app.window.exercise_dialog
+    app.qtbot.waitExposed(exercise)
+    inspect(exercise)
+    exercise.reject()
+    app.qtbot.waitUntil(lambda: app.window.exercise_dialog is None)
+    app.press(Qt.Key.Key_Escape)
+    stop = app.window.stop_dialog
+    app.qtbot.waitExposed(stop)
+    inspect(stop)

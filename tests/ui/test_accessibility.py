@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from tests.ui.accessibility import audit, focus_chain, out_of_reading_order
-from tests.ui.conftest import select_routine, start_routine
+from tests.ui.conftest import select_routine, start_routine, visit_dialogs
 
 
 def test_the_routine_list(make_app) -> None:
@@ -31,26 +31,12 @@ def test_the_safety_page_the_player_and_the_finish_page(make_app) -> None:
 
 def test_the_dialogs(make_app) -> None:
     app = make_app()
-    app.window.settings_action.trigger()
-    settings = app.window.settings_dialog
-    app.qtbot.waitExposed(settings)
-    assert audit(settings) == []
-    assert out_of_reading_order(focus_chain(settings)) == []
-    settings.reject()
-    app.qtbot.waitUntil(lambda: app.window.settings_dialog is None)
-    start_routine(app)
-    app.press(Qt.Key.Key_A)
-    exercise = app.window.exercise_dialog
-    app.qtbot.waitExposed(exercise)
-    assert audit(exercise) == []
-    assert out_of_reading_order(focus_chain(exercise)) == []
-    exercise.reject()
-    app.qtbot.waitUntil(lambda: app.window.exercise_dialog is None)
-    app.press(Qt.Key.Key_Escape)
-    stop = app.window.stop_dialog
-    app.qtbot.waitExposed(stop)
-    assert audit(stop) == []
-    assert out_of_reading_order(focus_chain(stop)) == []
+
+    def inspect(dialog) -> None:
+        assert audit(dialog) == []
+        assert out_of_reading_order(focus_chain(dialog)) == []
+
+    visit_dialogs(app, inspect)
 
 
 def test_the_message_boxes(make_app) -> None:

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from neurocoach.ui import theme
-from tests.ui.conftest import select_routine, start_routine
+from tests.ui.conftest import select_routine, visit_dialogs
 from tests.ui.layout_checks import cut_off_labels, overlapping
 from tests.ui.sizes import assert_buttons_big_and_readable
 
@@ -53,23 +53,7 @@ def test_every_page_fits(scaled) -> None:
 @pytest.mark.parametrize("scaled", SIZES, indirect=True, ids=["100%", "200%"])
 def test_every_dialog_fits(scaled) -> None:
     app, _size = scaled
-    app.window.settings_action.trigger()
-    dialog = app.window.settings_dialog
-    app.qtbot.waitExposed(dialog)
-    check(dialog)
-    dialog.reject()
-    app.qtbot.waitUntil(lambda: app.window.settings_dialog is None)
-    start_routine(app)
-    app.press(Qt.Key.Key_A)
-    exercise = app.window.exercise_dialog
-    app.qtbot.waitExposed(exercise)
-    check(exercise)
-    exercise.reject()
-    app.qtbot.waitUntil(lambda: app.window.exercise_dialog is None)
-    app.press(Qt.Key.Key_Escape)
-    stop = app.window.stop_dialog
-    app.qtbot.waitExposed(stop)
-    check(stop)
+    visit_dialogs(app, check)
 
 
 @pytest.mark.parametrize("scaled", SIZES, indirect=True, ids=["100%", "200%"])
