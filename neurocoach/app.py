@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from neurocoach import __version__
 from neurocoach.cli import check_files, parse_args
-from neurocoach.paths import app_paths, bundled_routines_dir, bundled_sounds_dir
+from neurocoach.paths import app_icon, app_paths, bundled_routines_dir, bundled_sounds_dir
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QObject
@@ -31,6 +31,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     if args.check:
         return check_files(args.check)
+    if args.self_test:
+        from neurocoach.self_test import run
+
+        return run()
     return run_gui(args.routine)
 
 
@@ -45,6 +49,7 @@ def run_gui(routine_file: Path | None) -> int:
 
 def create_app() -> QApplication:
     """The QApplication with our name, look and tremor-friendly key filter."""
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     from neurocoach.ui import theme
@@ -56,6 +61,7 @@ def create_app() -> QApplication:
     app.setApplicationName("NeuroCoach")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(QIcon(str(app_icon())))
     theme.apply(app)
     app.installEventFilter(KeyDebounceFilter(parent=app))
     return app

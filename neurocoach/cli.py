@@ -34,6 +34,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="check routine files and report every problem as file:line:column: message",
     )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation (routines, pictures, sounds, a session) and exit",
+    )
     parser.add_argument("--version", action="version", version=f"NeuroCoach {__version__}")
     return parser
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 
 import platformdirs
@@ -61,11 +62,11 @@ def app_paths(environ: dict[str, str] | None = None) -> AppPaths:
 
 
 def _bundled(name: str) -> Path:
-    """A folder shipped with the app: inside the package when installed from a wheel,
-    at the top of the repository when running from a checkout or an editable install."""
-    inside = _PACKAGE_DIR / name
+    """A folder shipped with the app: package data (importlib.resources) when installed from
+    a wheel or frozen, the top of the repository when running from a checkout."""
+    inside = resources.files("neurocoach").joinpath(name)
     if inside.is_dir():
-        return inside
+        return Path(str(inside))
     return _PACKAGE_DIR.parent / name
 
 
@@ -79,3 +80,7 @@ def bundled_sounds_dir() -> Path:
 
 def bundled_illustrations_dir() -> Path:
     return _bundled("assets") / "illustrations"
+
+
+def app_icon() -> Path:
+    return _bundled("assets") / "icons" / "org.neurocoach.NeuroCoach.svg"

@@ -1,0 +1,47 @@
+"""Renders the app icon (assets/icons/org.neurocoach.NeuroCoach.svg) into the PNG sizes a
+Linux desktop looks for, under packaging/linux/icons/hicolor/.
+
+    python packaging/linux/make_icons.py
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QRectF  # noqa: E402
+from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter  # noqa: E402
+from PySide6.QtSvg import QSvgRenderer  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[2]
+NAME = "org.neurocoach.NeuroCoach"
+SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
+
+
+def main() -> None:
+    app = QGuiApplication(sys.argv[:1])  # noqa: F841  (QPainter needs an application)
+    source = REPO / "assets" / "icons" / f"{NAME}.svg"
+    renderer = QSvgRenderer(str(source))
+    theme = Path(__file__).resolve().parent / "icons" / "hicolor"
+    scalable = theme / "scalable" / "apps"
+    scalable.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(source, scalable / f"{NAME}.svg")
+    for size in SIZES:
+        folder = theme / f"{size}x{size}" / "apps"
+        folder.mkdir(parents=True, exist_ok=True)
+        image = QImage(size, size, QImage.Format.Format_ARGB32)
+        image.fill(QColor(0, 0, 0, 0))
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        renderer.render(painter, QRectF(0, 0, size, size))
+        painter.end()
+        image.save(str(folder / f"{NAME}.png"))
+    print(f"icons written under {theme}")
+
+
+if __name__ == "__main__":
+    main()
