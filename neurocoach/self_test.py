@@ -30,7 +30,7 @@ def run(out: TextIO | None = None) -> int:
     for name, check in checks:
         try:
             print(f"{name}: {check()}", file=out)
-        except Exception as error:  # noqa: BLE001 - a self-test reports every failure
+        except Exception as error:
             failed += 1
             print(f"{name}: FAILED: {error}", file=out)
     print("self-test passed" if not failed else f"self-test FAILED ({failed})", file=out)
@@ -56,8 +56,8 @@ def _pictures() -> str:
 
     from neurocoach.paths import app_icon, bundled_illustrations_dir
 
-    _app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # noqa: F841
-    files = sorted(bundled_illustrations_dir().glob("*.svg")) + [app_icon()]
+    _app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
+    files = [*sorted(bundled_illustrations_dir().glob("*.svg")), app_icon()]
     if len(files) < 2:
         raise RuntimeError(f"no pictures in {bundled_illustrations_dir()}")
     for path in files:
