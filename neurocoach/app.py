@@ -55,7 +55,6 @@ def create_app() -> QApplication:
     from neurocoach.ui import theme
     from neurocoach.ui.key_debounce import KeyDebounceFilter
 
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("NeuroCoach")
@@ -73,10 +72,12 @@ def open_main_window(
     """Build and show the main window over the user's (or NEUROCOACH_HOME's) folders."""
     from neurocoach.core.history import open_history
     from neurocoach.core.settings import load_settings, save_settings
+    from neurocoach.error_handling import install_excepthook, setup_logging
     from neurocoach.ui.main_window import MainWindow
 
     paths = app_paths()
     paths.ensure()
+    log_file = setup_logging(paths.log_dir)
     loaded = load_settings(paths.settings_file)
     if not paths.settings_file.exists():
         save_settings(loaded.settings, paths.settings_file)  # a file the user can find and read
@@ -98,6 +99,7 @@ def open_main_window(
     window.raise_()
     window.activateWindow()
     follow_settings(app, loaded.settings, paths.settings_file)
+    install_excepthook(window.tell, log_file)
     for problem in (loaded.problem, history_problem):
         if problem:
             window.tell(problem)

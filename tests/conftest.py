@@ -18,3 +18,16 @@ def neurocoach_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path / "neurocoach-home"
     monkeypatch.setenv("NEUROCOACH_HOME", str(home))
     return home
+
+
+@pytest.fixture(autouse=True)
+def no_log_files_left_open():
+    """The app adds a rotating log file under NEUROCOACH_HOME; close it after each test."""
+    import logging
+    from logging.handlers import RotatingFileHandler
+
+    yield
+    root = logging.getLogger()
+    for handler in [h for h in root.handlers if isinstance(h, RotatingFileHandler)]:
+        root.removeHandler(handler)
+        handler.close()

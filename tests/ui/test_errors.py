@@ -1,0 +1,38 @@
+"""An unexpected error is logged with its traceback and told in plain words; the app goes on."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QMessageBox
+
+from neurocoach.app import open_main_window
+from neurocoach.error_handling import LOG_NAME
+
+
+@pytest.mark.qt_no_exception_capture
+def test_an_error_in_the_event_loop_is_logged_and_shown(qtbot, qapp, neurocoach_home) -> None:
+    window, store = open_main_window(qapp)
+    qtbot.addWidget(window)
+    saved_hook = sys.excepthook
+    try:
+
+        def broken() -> None:
+            raise ValueError("a test fault, on purpose")
+
+        QTimer.singleShot(0, broken)
+        qtbot.waitUntil(lambda: window.findChild(QMessageBox, "message") is not None)
+        box = window.findChild(QMessageBox, "message")
+        assert "met a problem it did not expect" in box.text()
+        assert "saved" in box.text()
+        log = (neurocoach_home / "log" / LOG_NAME).read_text()
+        assert "ValueError: a test fault, on purpose" in log
+        assert "Traceback" in log
+        assert window.isVisible()  # still running
+        box.close()
+    finally:
+        sys.excepthook = saved_hook
+        window.close()
+        store.close()
