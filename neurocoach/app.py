@@ -39,8 +39,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def run_gui(routine_file: Path | None) -> int:
+    from neurocoach.ui.single_instance import SingleInstance, instance_key
+
     app = create_app()
-    _window, store = open_main_window(app, routine_file)  # kept alive until exec returns
+    guard = SingleInstance(instance_key(str(app_paths().data_dir)), app)
+    if not guard.claim():
+        print("NeuroCoach is already running: its window has been brought to the front.")
+        return 0
+    window, store = open_main_window(app, routine_file)
+    guard.activated.connect(window.bring_forward)
     try:
         return app.exec()
     finally:

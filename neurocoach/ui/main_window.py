@@ -316,6 +316,15 @@ class MainWindow(QMainWindow):
             current.setFocus(Qt.FocusReason.OtherFocusReason)
 
     @Slot()
+    def bring_forward(self) -> None:
+        """Another launch asked for the coach: show this window instead of a second one."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    @Slot()
     def toggle_full_screen(self) -> None:
         """F11: the whole screen for the exercises, and back."""
         if self.isFullScreen():
