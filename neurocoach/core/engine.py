@@ -72,8 +72,14 @@ class SessionEngine:
         routine: Routine,
         options: SessionOptions | None = None,
         clock: Clock | None = None,
+        pause_after_gap: float | None = None,
     ) -> None:
         self.routine = routine
+        # If updates stop for longer than this (the computer slept), the session pauses itself
+        # as of the last update instead of rushing through the steps missed.
+        self.pause_after_gap = pause_after_gap
+        self.paused_by_gap = False
+        self._last_seen = 0.0
         self.clock: Clock = clock or MonotonicClock()
         self.phases: list[Phase] = build_timeline(routine, options)
         self.phase_started: Event[Phase] = Event()
@@ -130,12 +136,27 @@ class SessionEngine:
             raise ValueError("a routine with no phases cannot be started")
         now = self.clock.now()
         self._started_at = now
+        self._last_seen = now
         self.state = SessionState.RUNNING
         self._enter(0, now)
 
     def update(self) -> None:
         """Advance past every deadline that has gone by, each phase starting at its deadline."""
-        while self.state is SessionState.RUNNING and self.clock.now() >= self._deadline:
+        now = self.clock.now()
+        gap = self.pause_after_gap
+        if self.state is SessionState.RUNNING and gap is not None and now - self._last_seen > gap:
+            asleep_from = self._last_seen
+            self._advance(asleep_from)
+            if self.state is SessionState.RUNNING:
+                self._pause_at(asleep_from)
+                self.paused_by_gap = True
+            self._last_seen = now
+            return
+        self._last_seen = now
+        self._advance(now)
+
+    def _advance(self, now: float) -> None:
+        while self.state is SessionState.RUNNING and now >= self._deadline:
             at = self._deadline
             phase = self.phases[self._index]
             if self._held_back and phase.kind in (PhaseKind.READY, PhaseKind.SWITCH):
@@ -152,7 +173,9 @@ class SessionEngine:
         self.update()
         if self.state is not SessionState.RUNNING:
             return
-        now = self.clock.now()
+        self._pause_at(self.clock.now())
+
+    def _pause_at(self, now: float) -> None:
         self._paused_remaining = max(0.0, self._deadline - now)
         self._close_hold(now, completed=False)
         self.state = SessionState.PAUSED
@@ -162,6 +185,8 @@ class SessionEngine:
         if self.state is not SessionState.PAUSED:
             return
         now = self.clock.now()
+        self._last_seen = now
+        self.paused_by_gap = False
         self._deadline = now + self._paused_remaining
         if self.phases[self._index].kind is PhaseKind.HOLD:
             self._hold_since = now
@@ -302,6 +327,8 @@ class SessionEngine:
         if self.state is SessionState.PAUSED:
             # Moving while paused carries on running: a paused user pressing Next wants to go on.
             self.state = SessionState.RUNNING
+            self._last_seen = self.clock.now()
+            self.paused_by_gap = False
             self.paused_changed.emit(False)
         elif self.state is SessionState.RUNNING:
             self.update()

@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from neurocoach.ui.settings_dialog import SettingsDialog
 
 log = logging.getLogger(__name__)
+SLEEP_GAP_SECONDS = 5.0  # the player checks the clock ten times a second
 
 
 class SessionAudio(Protocol):
@@ -267,7 +268,11 @@ class MainWindow(QMainWindow):
             return
         if self.driver is not None:
             self.driver.deleteLater()  # the last session's driver: ended, no longer needed
-        engine = SessionEngine(routine, self.settings.session_options(routine), self.clock)
+        # On the real clock, a long silence means the computer slept: pause, do not rush on.
+        gap = None if self.clock is not None else SLEEP_GAP_SECONDS
+        engine = SessionEngine(
+            routine, self.settings.session_options(routine), self.clock, pause_after_gap=gap
+        )
         self.recorder = SessionRecorder(engine, self.store)
         planner = CuePlanner(engine, voice=False, count_aloud=bool(self.settings["count_aloud"]))
         audio = self.audio()

@@ -257,7 +257,9 @@ class PlayerPage(QWidget):
     def _on_driver_paused_changed(self, paused: bool) -> None:
         self._update_pause_button()
         phase = self.engine.phase
-        if paused:
+        if paused and self.engine.paused_by_gap:
+            self._show_banner("Paused while the computer slept · Space goes on", "paused")
+        elif paused:
             self._show_banner("Paused · press Space to go on", "paused")
         elif phase is not None:
             self._show_banner(banner_text(phase, self.routine), phase.kind.value)

@@ -278,3 +278,46 @@ def test_wait_for_me_ends_a_hold_when_the_user_is_done() -> None:
     assert engine.outcome is not None
     first = engine.outcome.records[0]
     assert (first.actual_hold_seconds, first.planned_hold_seconds, first.reps_done) == (95, 10, 1)
+
+
+def test_a_jump_of_the_clock_pauses_the_session_where_it_was() -> None:
+    clock = ManualClock()
+    engine = SessionEngine(
+        make_routine(step("A", hold=10), step("B", hold=10)),
+        SessionOptions(lead_in_seconds=5),
+        clock,
+        pause_after_gap=5,
+    )
+    paused: list[bool] = []
+    engine.paused_changed.connect(paused.append)
+    engine.start()
+    for _ in range(70):  # 7 s of normal ticks: into A's hold
+        clock.advance(0.1)
+        engine.update()
+    clock.advance(3600)  # the laptop lid was closed for an hour
+    engine.update()
+    assert engine.state is SessionState.PAUSED and engine.paused_by_gap
+    assert paused == [True]
+    assert engine.phase.step_index == 0 and engine.phase.kind is PhaseKind.HOLD
+    assert engine.remaining() == pytest.approx(8)  # as it was before the sleep
+    engine.resume()
+    clock.advance(8.01)
+    engine.update()
+    assert engine.phase.step_index == 1
+    assert engine.outcome is None
+    record = engine._records[0]
+    assert record.actual_hold_seconds == pytest.approx(10, abs=0.02)  # not the hour asleep
+
+
+def test_a_long_pause_then_next_is_not_taken_for_sleep() -> None:
+    clock = ManualClock()
+    engine = SessionEngine(
+        make_routine(step("A"), step("B"), step("C")), SessionOptions(), clock, pause_after_gap=5
+    )
+    engine.start()
+    engine.pause()
+    clock.advance(600)
+    engine.next_step()
+    clock.advance(0.1)
+    engine.update()
+    assert engine.state is SessionState.RUNNING and engine.phase.step_index == 1
