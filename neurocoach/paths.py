@@ -6,6 +6,7 @@ and the benchmarks always set it, so they never touch a real user's files.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from dataclasses import dataclass
 from importlib import resources
@@ -43,7 +44,10 @@ class AppPaths:
     def ensure(self) -> None:
         """Create the directories the app writes to (it never fails if they exist)."""
         for path in (self.data_dir, self.config_dir, self.user_routines_dir):
-            path.mkdir(parents=True, exist_ok=True)
+            # A folder that cannot be made is reported where it matters: the history and the
+            # settings each say what failed, and the app runs on.
+            with contextlib.suppress(OSError):
+                path.mkdir(parents=True, exist_ok=True)
 
 
 def app_paths(environ: dict[str, str] | None = None) -> AppPaths:

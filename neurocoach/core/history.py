@@ -103,7 +103,8 @@ class HistoryStore:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if str(path) != ":memory:":
+            path.parent.mkdir(parents=True, exist_ok=True)
         self._db = sqlite3.connect(str(path), isolation_level=None)
         try:
             self._db.execute("PRAGMA foreign_keys = ON")
@@ -289,15 +290,35 @@ def open_history(path: Path) -> tuple[HistoryStore, str | None]:
         return HistoryStore(path), None
     except NewerHistoryError:
         raise
-    except sqlite3.DatabaseError as error:
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        kept = path.with_name(f"{path.name}.damaged-{stamp}")
-        for suffix in ("", "-wal", "-shm"):
-            part = Path(str(path) + suffix)
-            if part.exists():
-                part.rename(Path(str(kept) + suffix))
+    except (OSError, sqlite3.OperationalError) as error:
+        if path.exists() and _is_damaged(path):
+            return _start_afresh(path, error)
         message = (
-            f"Your history could not be read ({error}), so a new, empty one has been started. "
-            f"The old file is kept as {kept.name} in {path.parent}."
+            f"Your history folder {path.parent} cannot be written to ({error}). Sessions are "
+            "kept only until NeuroCoach is closed; check the folder (or the disk) and restart."
         )
-        return HistoryStore(path), message
+        return HistoryStore(Path(":memory:")), message
+    except sqlite3.DatabaseError as error:
+        return _start_afresh(path, error)
+
+
+def _is_damaged(path: Path) -> bool:
+    try:
+        with path.open("rb") as stream:
+            return not stream.read(16).startswith(b"SQLite format 3")
+    except OSError:
+        return False
+
+
+def _start_afresh(path: Path, error: Exception) -> tuple[HistoryStore, str]:
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    kept = path.with_name(f"{path.name}.damaged-{stamp}")
+    for suffix in ("", "-wal", "-shm"):
+        part = Path(str(path) + suffix)
+        if part.exists():
+            part.rename(Path(str(kept) + suffix))
+    message = (
+        f"Your history could not be read ({error}), so a new, empty one has been started. "
+        f"The old file is kept as {kept.name} in {path.parent}."
+    )
+    return HistoryStore(path), message

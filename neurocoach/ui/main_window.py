@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -44,6 +44,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 SLEEP_GAP_SECONDS = 5.0  # the player checks the clock ten times a second
+HISTORY_RETRY_MS = 30_000  # how often to try again to write a history that failed
 
 
 class SessionAudio(Protocol):
@@ -97,6 +98,12 @@ class MainWindow(QMainWindow):
         self.exercise_dialog: ExerciseDialog | None = None
         self._paused_for_adjusting = False
         self.settings.changed.connect(self._on_settings_changed)
+        self._recorders: list[SessionRecorder] = []  # the ones that may still have writes waiting
+        self._told_about_history = False
+        self._retry = QTimer(self)
+        self._retry.setObjectName("history_retry")
+        self._retry.setInterval(HISTORY_RETRY_MS)
+        self._retry.timeout.connect(self._on_retry_timeout)
         self._build_menus()
         self.routine_list.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -274,6 +281,8 @@ class MainWindow(QMainWindow):
             routine, self.settings.session_options(routine), self.clock, pause_after_gap=gap
         )
         self.recorder = SessionRecorder(engine, self.store)
+        self.recorder.problem_found.connect(self._on_recorder_problem_found)
+        self._recorders = [r for r in self._recorders if r.unsaved] + [self.recorder]
         planner = CuePlanner(engine, voice=False, count_aloud=bool(self.settings["count_aloud"]))
         audio = self.audio()
         if audio is not None:
@@ -287,8 +296,7 @@ class MainWindow(QMainWindow):
         self.driver.session_ended.connect(self._on_driver_session_ended)
         self._show_page(player)
         self.driver.start()
-        if before and self.recorder.session_id is not None:
-            self.store.save_ratings(self.recorder.session_id, "before", before)
+        self.recorder.save_ratings("before", before)
 
     @Slot()
     def _on_player_stop_requested(self) -> None:
@@ -436,21 +444,34 @@ class MainWindow(QMainWindow):
         if self.stop_dialog is not None:
             self.stop_dialog.done(QDialog.DialogCode.Rejected)
         assert self.driver is not None
-        session_id = self.recorder.session_id if self.recorder is not None else None
-        if session_id is None or not self.settings["checkin_enabled"] or not self.isVisible():
+        if not self.settings["checkin_enabled"] or not self.isVisible():
             self._show_finish(outcome)
             return
         page = CheckInPage("after", bool(self.settings["checkin_by_area"]), self)
-        page.saved.connect(lambda values: self._after_checkin(outcome, session_id, values))
+        page.saved.connect(lambda values: self._after_checkin(outcome, values))
         page.skipped.connect(lambda: self._show_finish(outcome))
         self._show_page(page)
 
-    def _after_checkin(
-        self, outcome: SessionOutcome, session_id: int, values: dict[tuple[str, str], int]
-    ) -> None:
-        if values:
-            self.store.save_ratings(session_id, "after", values)
+    def _after_checkin(self, outcome: SessionOutcome, values: dict[tuple[str, str], int]) -> None:
+        if self.recorder is not None:
+            self.recorder.save_ratings("after", values)
         self._show_finish(outcome)
+
+    def _on_recorder_problem_found(self, message: str) -> None:
+        """The history could not be written: say so once, and keep trying in the background."""
+        if not self._told_about_history:
+            self._told_about_history = True
+            self.tell(message)
+        self._retry.start()
+
+    @Slot()
+    def _on_retry_timeout(self) -> None:
+        for recorder in self._recorders:
+            recorder.flush()
+        if all(r.unsaved == 0 for r in self._recorders):
+            self._retry.stop()
+            if self._told_about_history:
+                log.info("history: everything waiting has now been saved")
 
     def _show_finish(self, outcome: SessionOutcome) -> None:
         from neurocoach.ui.finish_page import FinishPage
@@ -467,6 +488,10 @@ class MainWindow(QMainWindow):
         if self.session_active():
             assert self.driver is not None
             self.driver.engine.stop(EndReason.CLOSED)
+        waiting = sum(r.unsaved for r in self._recorders if not r.flush())
+        if waiting:
+            log.error("history: %d writes could not be saved before closing", waiting)
+        self._retry.stop()
         super().closeEvent(event)
 
     @Slot()

@@ -36,3 +36,28 @@ def test_an_error_in_the_event_loop_is_logged_and_shown(qtbot, qapp, neurocoach_
         sys.excepthook = saved_hook
         window.close()
         store.close()
+
+
+def test_a_history_that_cannot_be_written_is_told_once_and_saved_later(make_app, monkeypatch):
+    import sqlite3
+
+    from tests.ui.conftest import start_routine
+
+    app = make_app()
+    real_begin = app.store.begin_session
+
+    def full(*args):  # type: ignore[no-untyped-def]
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(app.store, "begin_session", full)
+    start_routine(app)
+    box = app.window.findChild(QMessageBox, "message")
+    assert box is not None and "could not be saved just now" in box.text()
+    box.close()
+    app.window.driver.engine.stop()
+    assert app.window._retry.isActive()
+    monkeypatch.setattr(app.store, "begin_session", real_begin)
+    app.window._on_retry_timeout()
+    (session,) = app.store.sessions()
+    assert session.end_reason == "stopped"
+    assert not app.window._retry.isActive()
