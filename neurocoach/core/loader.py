@@ -25,6 +25,7 @@ from neurocoach.core.routine import Area, Routine, Sides, Step
 FORMAT_VERSION = 1
 MAX_FILE_BYTES = 1024 * 1024
 MAX_NODES = 20_000
+MAX_DEPTH = 50  # routines nest three levels; anything near this is not a routine
 MAX_SECONDS = 3600.0
 MAX_REPS = 100
 _ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
@@ -94,6 +95,11 @@ def load_routine(path: Path) -> Routine:
 def load_routine_text(text: str, name: str, path: Path | None = None) -> Routine:
     """Load a routine from YAML text; ``name`` is used in messages."""
     problems = _Collector(name)
+    deep = _too_deep(text)
+    if deep is not None:
+        line, column = deep
+        message = f"the file nests lists or mappings more than {MAX_DEPTH} deep"
+        raise RoutineFileError([Problem(name, line, column, message)])
     try:
         root = yaml.compose(text, Loader=_SafeLoader)
     except yaml.MarkedYAMLError as error:
@@ -108,10 +114,81 @@ def load_routine_text(text: str, name: str, path: Path | None = None) -> Routine
     if not _small_enough(root):
         problems.at(root, f"the file expands to more than {MAX_NODES} values (too many aliases?)")
         raise RoutineFileError(problems.problems)
+    if _refuse_tags(root, problems):
+        raise RoutineFileError(problems.problems)
     routine = _Reader(problems).routine(root, path)
+    if routine is None and not problems.problems:  # never fail without saying why
+        problems.at(root, "this is not a routine file")
     if problems.problems or routine is None:
         raise RoutineFileError(problems.problems)
     return routine
+
+
+def _too_deep(text: str) -> tuple[int, int] | None:
+    """Where the text nests deeper than MAX_DEPTH, before a parser recurses into it.
+
+    The YAML parsers recurse once per level; a file of a hundred thousand "[" would crash the
+    app (the C parser) rather than raise an error. Flow brackets are counted outside quotes and
+    comments; block nesting is bounded by the indentation.
+    """
+    depth = 0
+    quote = ""
+    line, column = 1, 0
+    at_line_start = True
+    indent = 0
+    for char in text:
+        column += 1
+        if char == "\n":
+            line, column, at_line_start, indent = line + 1, 0, True, 0
+            quote = "" if quote == "#" else quote
+            continue
+        if at_line_start:
+            if char == " ":
+                indent += 1
+                if indent > MAX_DEPTH * 4:
+                    return line, column
+                continue
+            at_line_start = False
+        if quote:
+            if char == quote and quote != "#":  # a comment ends only with its line
+                quote = ""
+            continue
+        if char in "\"'":
+            quote = char
+        elif char == "#":
+            quote = "#"  # a comment, to the end of the line
+        elif char in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return line, column
+        elif char in "]}":
+            depth = max(0, depth - 1)
+    return None
+
+
+_COLLECTION_TAGS = {"tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
+
+
+def _refuse_tags(root: Node, problems: _Collector) -> bool:
+    """Note every node carrying a tag other than plain YAML's; True if there were any."""
+    found = False
+    stack: list[Node] = [root]
+    seen: set[int] = set()
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        allowed = _ALLOWED_TAGS if isinstance(node, ScalarNode) else _COLLECTION_TAGS
+        if node.tag not in allowed:
+            problems.at(node, f"the tag {node.tag!r} is not allowed in routine files")
+            found = True
+        if isinstance(node, SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, MappingNode):
+            for key, value in node.value:
+                stack.extend((key, value))
+    return found
 
 
 def _small_enough(root: Node) -> bool:
@@ -286,7 +363,7 @@ class _Reader:
         ok, value = self.scalar(node)
         if ok and value == FORMAT_VERSION and not isinstance(value, bool):
             return FORMAT_VERSION
-        if ok:
+        if ok or not isinstance(node, ScalarNode):
             self.problems.at(
                 node,
                 f"{key!r} must be {FORMAT_VERSION}: this NeuroCoach reads format "
@@ -298,7 +375,7 @@ class _Reader:
         ok, value = self.scalar(node)
         if ok and isinstance(value, str) and _ID_PATTERN.match(value):
             return value
-        if ok:
+        if ok or not isinstance(node, ScalarNode):
             self.problems.at(
                 node,
                 f"{key!r} must be a short name of lower-case letters, digits and dashes "
