@@ -47,7 +47,7 @@ def expect_clean_failure_or_success(text: str) -> None:
 
 @settings(max_examples=800, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
-    key=st.sampled_from(sorted(GOOD) + ["steps.0", "steps.1", "extra"]),
+    key=st.sampled_from([*sorted(GOOD), "steps.0", "steps.1", "extra"]),
     field=st.sampled_from(
         ["title", "instructions", "hold_seconds", "reps", "sides", "rest_seconds", "say", "x"]
     ),
