@@ -75,9 +75,12 @@ def main() -> None:
             app.processEvents()
             timers = sum(1 for t in window.findChildren(QTimer) if t.isActive())
             figures.append((state["hour"], rss_mib(), len(QApplication.allWidgets()), timers))
-            print(f"hour {state['hour']}: {figures[-1][1]:.1f} MiB, "
-                  f"{figures[-1][2]} widgets, {figures[-1][3]} active timers, "
-                  f"{state['next']} sessions", flush=True)
+            print(
+                f"hour {state['hour']}: {figures[-1][1]:.1f} MiB, "
+                f"{figures[-1][2]} widgets, {figures[-1][3]} active timers, "
+                f"{state['next']} sessions",
+                flush=True,
+            )
         if hours >= args.hours:
             app.quit()
 
@@ -88,10 +91,14 @@ def main() -> None:
     start_next()
     app.exec()
     first, last = figures[0], figures[-1]
-    print(f"{args.hours:g} simulated hours, {state['next']} sessions, "
-          f"{time.perf_counter() - wall:.0f} s of real time")
-    print(f"memory growth from hour 1 to hour {last[0]}: {last[1] - first[1]:+.1f} MiB "
-          f"(goal < 5 MiB); widgets {first[2]} -> {last[2]}; active timers {first[3]} -> {last[3]}")
+    print(
+        f"{args.hours:g} simulated hours, {state['next']} sessions, "
+        f"{time.perf_counter() - wall:.0f} s of real time"
+    )
+    print(
+        f"memory growth from hour 1 to hour {last[0]}: {last[1] - first[1]:+.1f} MiB "
+        f"(goal < 5 MiB); widgets {first[2]} -> {last[2]}; active timers {first[3]} -> {last[3]}"
+    )
     store.close()
 
 

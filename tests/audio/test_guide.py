@@ -90,3 +90,26 @@ def test_volume_rate_and_voice_settings_reach_the_players(qtbot, qapp) -> None:
     guide.apply(settings)
     assert guide.speaker._tts.voice().name() == voices[-1]
     guide.deleteLater()
+
+
+def test_missing_sound_files_leave_the_rest_working(qtbot, qapp, tmp_path) -> None:
+    import shutil
+
+    for name in ("ready.wav", "rest.wav"):
+        shutil.copy(bundled_sounds_dir() / name, tmp_path / name)
+    guide = AudioGuide(tmp_path, Settings(), speech_engine="mock")
+    guide.has_output = True
+    assert sorted(guide.tones.missing) == [
+        "complete.wav",
+        "hold-end.wav",
+        "hold-start.wav",
+        "switch.wav",
+        "tick.wav",
+    ]
+    engine, planner, clock = session(guide)
+    engine.start()
+    clock.advance(1.5)
+    engine.update()
+    qtbot.waitUntil(lambda: engine.phase.kind.value == "hold", timeout=5000)
+    assert guide.tones.played == [Tone.READY]  # the one that exists; the missing one is skipped
+    guide.deleteLater()

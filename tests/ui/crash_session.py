@@ -33,7 +33,8 @@ def main() -> int:
     window = MainWindow([bundled_routines_dir()], store, settings, clock)
     window.show()
     routine = next(
-        e.routine for e in load_catalog([bundled_routines_dir()])
+        e.routine
+        for e in load_catalog([bundled_routines_dir()])
         if e.routine is not None and e.routine.id == sys.argv[1]
     )
     window.start_session(routine)

@@ -22,7 +22,11 @@ def run_and_kill(home: Path, delay: float) -> tuple[int | None, list[tuple[int, 
     env = {**os.environ, "NEUROCOACH_HOME": str(home), "QT_QPA_PLATFORM": "offscreen"}
     child = subprocess.Popen(
         [sys.executable, "-m", "tests.ui.crash_session", "quick-hands"],
-        cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
     )
     lines: list[str] = []
     reader = threading.Thread(target=lambda: lines.extend(iter(child.stdout.readline, "")))
