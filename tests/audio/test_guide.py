@@ -106,7 +106,7 @@ def test_missing_sound_files_leave_the_rest_working(qtbot, qapp, tmp_path) -> No
         "switch.wav",
         "tick.wav",
     ]
-    engine, planner, clock = session(guide)
+    engine, _planner, clock = session(guide)
     engine.start()
     clock.advance(1.5)
     engine.update()
