@@ -71,3 +71,21 @@ def test_a_damaged_history_is_told_and_a_fresh_one_used(qtbot, qapp, neurocoach_
             box.close()
         window.close()
         store.close()
+
+
+def test_a_damaged_settings_file_is_told_and_the_defaults_used(qtbot, qapp, neurocoach_home):
+    from PySide6.QtWidgets import QMessageBox
+
+    config = neurocoach_home / "config"
+    config.mkdir(parents=True)
+    (config / "settings.yaml").write_text("version: 1\nvolume: [oops\n")
+    window, store = open_main_window(qapp)
+    qtbot.addWidget(window)
+    try:
+        texts = [box.text() for box in window.findChildren(QMessageBox, "message")]
+        assert any("settings file could not be read" in text for text in texts)
+        assert (config / "settings.yaml.bad").read_text() == "version: 1\nvolume: [oops\n"
+        assert window.settings["volume"] == 80
+    finally:
+        window.close()
+        store.close()
