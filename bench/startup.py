@@ -1,9 +1,10 @@
 """Start-up time and peak memory of NeuroCoach against a bare PySide6 window, in one run.
 
-Each sample is a fresh Python process that builds its window, shows it, lets the event loop
-turn once (so the first paint happens) and exits. The bare window (a QMainWindow with one
-QLabel) is the floor; NeuroCoach is reported as a ratio to it, measured side by side, so a
-busy or slow machine moves both alike.
+Each sample is a fresh Python process that builds its window, shows it, lets the event
+loop turn once (so the first paint happens) and exits. NeuroCoach runs its real start-up
+(`run_gui`: the one-coach check, settings, history, routines, window). The bare window
+(a QMainWindow with one QLabel) is the floor; NeuroCoach is reported as a ratio to it,
+measured side by side, so a busy or slow machine moves both alike.
 
     python bench/startup.py [--runs 7]
 """
@@ -32,13 +33,8 @@ app.exec()
 """
 
 NEUROCOACH = """
-from PySide6.QtCore import QTimer
-from neurocoach.app import create_app, open_main_window
-app = create_app()
-window, store = open_main_window(app)
-QTimer.singleShot(0, app.quit)
-app.exec()
-store.close()
+from neurocoach.app import run_gui
+run_gui(None, quit_after_paint=True)  # exactly what `neurocoach` does, then quits
 """
 
 

@@ -38,7 +38,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     return run_gui(args.routine)
 
 
-def run_gui(routine_file: Path | None) -> int:
+def run_gui(routine_file: Path | None, quit_after_paint: bool = False) -> int:
+    from PySide6.QtCore import QTimer
+
     from neurocoach.ui.single_instance import SingleInstance, instance_key
 
     app = create_app()
@@ -48,9 +50,12 @@ def run_gui(routine_file: Path | None) -> int:
         return 0
     window, store = open_main_window(app, routine_file)
     guard.activated.connect(window.bring_forward)
+    if quit_after_paint:  # for bench/startup.py: the real start-up path, then leave
+        QTimer.singleShot(0, app.quit)
     try:
         return app.exec()
     finally:
+        guard.close()
         store.close()
 
 
@@ -59,7 +64,6 @@ def create_app() -> QApplication:
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
-    from neurocoach.ui import theme
     from neurocoach.ui.key_debounce import KeyDebounceFilter
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -68,8 +72,7 @@ def create_app() -> QApplication:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(QIcon(str(app_icon())))
-    theme.apply(app)
-    app.installEventFilter(KeyDebounceFilter(parent=app))
+    app.installEventFilter(KeyDebounceFilter(parent=app))  # the look comes with the settings
     return app
 
 

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import TextIO
 
 from neurocoach import __version__
-from neurocoach.core.loader import RoutineFileError, load_routine
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -49,6 +48,8 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
 
 def check_files(paths: Sequence[Path], out: TextIO | None = None) -> int:
     """Validate routine files; 0 when all are good, 1 when any has a problem."""
+    from neurocoach.core.loader import RoutineFileError, load_routine
+
     out = out or sys.stdout
     bad = 0
     for path in paths:

@@ -13,6 +13,7 @@ from enum import Enum
 
 from neurocoach.core.clock import Clock, MonotonicClock
 from neurocoach.core.events import Event
+from neurocoach.core.records import EndReason, StepRecord
 from neurocoach.core.routine import Routine
 from neurocoach.core.timeline import Phase, PhaseKind, SessionOptions, build_timeline
 
@@ -24,25 +25,6 @@ class SessionState(str, Enum):
     RUNNING = "running"
     PAUSED = "paused"
     ENDED = "ended"
-
-
-class EndReason(str, Enum):
-    FINISHED = "finished"  # went through to the end
-    STOPPED = "stopped"  # the user chose Stop
-    CLOSED = "closed"  # the window was closed mid-session
-
-
-@dataclass
-class StepRecord:
-    """What was planned and what was really done for one step (across all its visits)."""
-
-    step_index: int
-    title: str
-    planned_hold_seconds: float
-    reps_planned: int
-    actual_hold_seconds: float = 0.0
-    reps_done: int = 0
-    skipped: bool = False
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from neurocoach.core.engine import EndReason, StepRecord
+from neurocoach.core.records import EndReason, StepRecord
 
 SCHEMA_VERSION = 2
 

@@ -8,7 +8,6 @@ as ``!!python/object`` is refused, and so are oversized files and alias bombs.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -311,6 +310,8 @@ class _Reader:
             seen.add(key)
             field = fields.get(key)
             if field is None:
+                import difflib  # only here: most files have no unknown keys
+
                 close = difflib.get_close_matches(key, list(fields), n=1, cutoff=0.6)
                 known = ", ".join(fields)
                 hint = f"; did you mean {close[0]!r}?" if close else f"; known keys: {known}"

@@ -17,9 +17,10 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, timedelta
 
-from neurocoach.core.engine import EndReason, SessionEngine, SessionOutcome, StepRecord
+from neurocoach.core.engine import SessionEngine, SessionOutcome
 from neurocoach.core.events import Event
 from neurocoach.core.history import HistoryStore, utc_now
+from neurocoach.core.records import EndReason, StepRecord
 from neurocoach.core.timeline import Phase
 
 log = logging.getLogger(__name__)

@@ -27,16 +27,17 @@ from PySide6.QtWidgets import (
 from neurocoach import __version__
 from neurocoach.core.catalog import CatalogEntry, load_catalog, load_entry
 from neurocoach.core.clock import Clock
-from neurocoach.core.cues import CuePlanner
-from neurocoach.core.engine import EndReason, SessionEngine, SessionOutcome, SessionState
 from neurocoach.core.history import HistoryStore
-from neurocoach.core.recorder import SessionRecorder
+from neurocoach.core.records import EndReason
 from neurocoach.core.routine import Routine
 from neurocoach.core.settings import Settings
 from neurocoach.paths import bundled_illustrations_dir
 from neurocoach.ui.routine_list_page import RoutineListPage
 
 if TYPE_CHECKING:
+    from neurocoach.core.cues import CuePlanner
+    from neurocoach.core.engine import SessionOutcome
+    from neurocoach.core.recorder import SessionRecorder
     from neurocoach.ui.confirm_dialog import ConfirmStopDialog
     from neurocoach.ui.exercise_dialog import ExerciseDialog
     from neurocoach.ui.session_driver import SessionDriver
@@ -268,6 +269,9 @@ class MainWindow(QMainWindow):
         self._show_page(page)
 
     def _begin_session(self, routine: Routine, before: dict[tuple[str, str], int]) -> None:
+        from neurocoach.core.cues import CuePlanner
+        from neurocoach.core.engine import SessionEngine
+        from neurocoach.core.recorder import SessionRecorder
         from neurocoach.ui.player_page import PlayerPage
         from neurocoach.ui.session_driver import SessionDriver
 
@@ -300,6 +304,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_player_stop_requested(self) -> None:
+        from neurocoach.core.engine import SessionState
         from neurocoach.ui.confirm_dialog import ConfirmStopDialog
 
         if not self.session_active() or self.stop_dialog is not None:
@@ -388,6 +393,7 @@ class MainWindow(QMainWindow):
 
     def adjust_exercise(self, routine: Routine, step_index: int) -> None:
         """Adjust one exercise; a running session waits (paused) until the dialog closes."""
+        from neurocoach.core.engine import SessionState
         from neurocoach.ui.exercise_dialog import ExerciseDialog
 
         if self.exercise_dialog is not None:

@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QFileDialog
 
-from neurocoach.core.engine import EndReason, StepRecord
 from neurocoach.core.export import COLUMNS
+from neurocoach.core.records import EndReason, StepRecord
 from neurocoach.ui.history_page import HistoryPage
 from neurocoach.ui.report_dialog import ReportDialog
 from tests.ui.accessibility import audit

@@ -3,9 +3,7 @@ from __future__ import annotations
 import socket
 from pathlib import Path
 
-from PySide6.QtCore import QDir
-
-from neurocoach.ui.single_instance import SingleInstance, instance_key
+from neurocoach.ui.single_instance import SingleInstance, instance_key, socket_path
 
 
 def test_a_second_launch_wakes_the_first_and_gives_way(qtbot, tmp_path: Path) -> None:
@@ -15,20 +13,21 @@ def test_a_second_launch_wakes_the_first_and_gives_way(qtbot, tmp_path: Path) ->
     second = SingleInstance(key)
     with qtbot.waitSignal(first.activated, timeout=3000):
         assert not second.claim()
-    first.server.close()
+    first.close()
 
 
 def test_a_socket_left_by_a_crash_does_not_block_the_next_start(qtbot, tmp_path: Path) -> None:
     key = instance_key(str(tmp_path / "crashed"))
-    stale = Path(QDir.tempPath()) / key
+    stale = socket_path(key)
     left = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     left.bind(str(stale))  # as a killed coach leaves it: the file stays, nobody listens
     left.close()
     assert stale.exists()
     coach = SingleInstance(key)
     assert coach.claim()
-    assert coach.server is not None and coach.server.isListening()
-    coach.server.close()
+    assert coach.listening
+    coach.close()
+    assert not stale.exists()
 
 
 def test_different_data_folders_are_different_coaches(tmp_path: Path) -> None:

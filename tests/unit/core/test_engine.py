@@ -5,7 +5,8 @@ import random
 import pytest
 
 from neurocoach.core.clock import ManualClock
-from neurocoach.core.engine import EndReason, SessionEngine, SessionOutcome, SessionState
+from neurocoach.core.engine import SessionEngine, SessionOutcome, SessionState
+from neurocoach.core.records import EndReason
 from neurocoach.core.timeline import Phase, PhaseKind, SessionOptions, total_seconds
 from tests.unit.core.helpers import make_routine, step
 

@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 
 from neurocoach.core.clock import ManualClock
-from neurocoach.core.engine import EndReason, SessionEngine, StepRecord
+from neurocoach.core.engine import SessionEngine
 from neurocoach.core.history import SCHEMA_VERSION, HistoryStore
 from neurocoach.core.recorder import SessionRecorder
+from neurocoach.core.records import EndReason, StepRecord
 from neurocoach.core.timeline import SessionOptions
 from tests.unit.core.helpers import make_routine, step
 
