@@ -38,6 +38,7 @@ class CountdownDisplay(QWidget):
         self.setObjectName("countdown")
         self.setAccessibleName("Time left")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)  # paints its own ground
         self._remaining = 0.0
         self._total = 1.0
         self._colour: QColor | None = None  # None: the theme's accent
@@ -117,7 +118,15 @@ class CountdownDisplay(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
+        painter.fillRect(event.rect(), QColor(theme.current.paper))
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        # Most repaints are the bar moving: the digits are drawn only when they are dirty.
+        if event.rect().intersects(self._digits_rect().toAlignedRect()):
+            self._paint_digits(painter)
+        self._paint_bar(painter)
+        painter.end()
+
+    def _paint_digits(self, painter: QPainter) -> None:
         font = self.digits_font()
         painter.setFont(font)
         painter.setPen(QColor(theme.current.ink))
@@ -135,6 +144,8 @@ class CountdownDisplay(QWidget):
         if self._unit:
             painter.setFont(unit_font)
             painter.drawText(round(x + tight.right() + 4), round(y), " " + self._unit)
+
+    def _paint_bar(self, painter: QPainter) -> None:
         bar = self._bar_rect()
         radius = bar.height() / 2
         # The bar's outline is drawn in the text colour, so its edge stands out on any
@@ -146,4 +157,3 @@ class CountdownDisplay(QWidget):
         painter.setBrush(self._colour or QColor(theme.current.accent))
         filled = QRectF(bar.x(), bar.y(), self._bar_pixels(), bar.height())
         painter.drawRoundedRect(filled, radius, radius)
-        painter.end()

@@ -12,7 +12,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPaintEvent, QPen, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -29,9 +29,15 @@ class IllustrationView(QWidget):
         super().__init__(parent)
         self.setObjectName("illustration")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        # It paints every pixel itself (background, then an opaque picture): nothing beneath
+        # needs repainting when a frame changes.
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
         self._bundled = bundled
         self._renderers: dict[Path, QSvgRenderer | None] = {}
         self._frames: list[QSvgRenderer] = []
+        # Each frame drawn once at the current size and side, then reused: an SVG render of
+        # a large picture costs far more than copying a pixmap, and frames repeat every second.
+        self._pixmaps: dict[tuple[int, int, bool, str], QPixmap] = {}
         self._frame_seconds = illustrations.DEFAULT_FRAME_SECONDS
         self.frame = 0
         self.mirrored = False
@@ -54,6 +60,7 @@ class IllustrationView(QWidget):
     def show_step(self, step: Step, side: Side | None, routine_folder: Path | None) -> None:
         """Load the step's picture (cached), mirrored for the left side, from its first frame."""
         self._frames = []
+        self._pixmaps.clear()
         self.frame = 0
         self.mirrored = side is Side.LEFT
         self.placeholder_text = step.title
@@ -93,6 +100,7 @@ class IllustrationView(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
+        painter.fillRect(event.rect(), QColor(theme.current.paper))
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         target = self.picture_rect()
         # The card is always light, so the drawing stays clear in a dark theme too.
@@ -106,12 +114,33 @@ class IllustrationView(QWidget):
             self._paint_placeholder(painter, target)
             painter.end()
             return
-        painter.setClipPath(card)  # the picture's own rounded card; nothing past it
-        if self.mirrored:
-            painter.translate(target.center().x() * 2, 0)
-            painter.scale(-1, 1)
-        self._frames[self.frame % len(self._frames)].render(painter, target)
+        painter.drawPixmap(target.topLeft(), self._frame_pixmap(target))
         painter.end()
+
+    def _frame_pixmap(self, target: QRectF) -> QPixmap:
+        index = self.frame % len(self._frames)
+        side = round(target.width())
+        key = (index, side, self.mirrored, theme.current.paper)
+        if key not in self._pixmaps:
+            ratio = self.devicePixelRatioF()
+            pixmap = QPixmap(round(side * ratio), round(side * ratio))
+            pixmap.setDevicePixelRatio(ratio)
+            pixmap.fill(QColor(theme.current.paper))  # opaque: a plain copy to the screen
+            painter = QPainter(pixmap)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            box = QRectF(0, 0, side, side)
+            card = QPainterPath()
+            card.addRoundedRect(box, side * CARD_RADIUS_SHARE, side * CARD_RADIUS_SHARE)
+            painter.setClipPath(card)  # the picture's own rounded card; nothing past it
+            if self.mirrored:
+                painter.translate(side, 0)
+                painter.scale(-1, 1)
+            self._frames[index].render(painter, box)
+            painter.end()
+            if len(self._pixmaps) > 16:
+                self._pixmaps.clear()  # a resize: the old sizes are of no more use
+            self._pixmaps[key] = pixmap
+        return self._pixmaps[key]
 
     def _paint_placeholder(self, painter: QPainter, target: QRectF) -> None:
         font = QFont(self.font())

@@ -15,7 +15,8 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from neurocoach.core.cues import CuePlanner
 from neurocoach.core.engine import SessionEngine, SessionOutcome
 
-BAR_STEP_MS = 100  # the longest wait between refreshes, for a smooth progress bar
+BAR_STEP_MS = 250  # the shortest step of the progress bar: four moves a second at most
+BAR_STEPS = 120  # a phase's bar moves in this many steps (so long holds wake less often)
 LATE_MARGIN_MS = 1  # wake just after a boundary, never just before it
 
 
@@ -55,13 +56,16 @@ class SessionDriver(QObject):
         return self.refresh_timer.isActive()
 
     def next_wake_ms(self) -> int:
-        """Milliseconds to the next whole second of the countdown, at most one bar step."""
+        """Milliseconds to the next whole second of the countdown, or the next step of the
+        progress bar if that comes sooner. Each wake costs a little CPU, so no more than
+        needed: phase ends and the last-seconds ticks fall on whole seconds."""
         remaining = self.engine.remaining()
         to_boundary = remaining - math.floor(remaining)
         if to_boundary <= 0:
             # On a whole second; or at 0, a lead-in waiting for the voice: check back soon.
             to_boundary = 1.0 if remaining > 0 else BAR_STEP_MS / 1000
-        return max(0, min(BAR_STEP_MS, math.ceil(to_boundary * 1000) + LATE_MARGIN_MS))
+        bar_step = max(BAR_STEP_MS, 1000 * self.engine.phase_duration() / BAR_STEPS)
+        return max(0, min(int(bar_step), math.ceil(to_boundary * 1000) + LATE_MARGIN_MS))
 
     def _schedule(self) -> None:
         self.refresh_timer.start(self.next_wake_ms())
