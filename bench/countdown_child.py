@@ -76,7 +76,7 @@ def main() -> int:
     player = window.current_page()
     started = engine.phase_started_at
     planned_end = started + sum(p.duration for p in engine.phases)
-    last = {"text": None}
+    last = {"text": player.countdown.text}  # already shown when the session began
 
     def on_tick() -> None:
         text = player.countdown.text

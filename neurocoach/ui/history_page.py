@@ -112,7 +112,7 @@ class HistoryPage(QWidget):
             f"day{'' if streak == 1 else 's'} · {minutes_now} min this week"
         )
         self.empty_note.setVisible(not self.sessions)
-        self.model = SessionTableModel(self.sessions, self.store.ratings_by_session(), self)
+        self.model = SessionTableModel(self.sessions, self)
         old = self.sessions_view.layout()
         if old is None:
             self.table = session_table(self.model, self.sessions_view)
@@ -181,7 +181,8 @@ class HistoryPage(QWidget):
         row = current.row() if hasattr(current, "row") else -1
         if 0 <= row < len(self.sessions):
             session = self.sessions[row]
-            self.details.setText(details_text(session, self.model.ratings.get(session.id, [])))
+            # One session's ratings, read when it is chosen: not all of them at opening.
+            self.details.setText(details_text(session, self.store.ratings(session.id)))
 
     def _totals(self, parent: QWidget) -> QTableWidget:
         totals = totals_per_routine(self.sessions)

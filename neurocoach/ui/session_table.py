@@ -64,12 +64,10 @@ class SessionTableModel(QAbstractTableModel):
     def __init__(
         self,
         sessions: list[SessionSummary],
-        ratings: dict[int, list[Rating]],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.sessions = sessions
-        self.ratings = ratings
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.sessions)

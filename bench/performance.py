@@ -1,0 +1,127 @@
+"""Every performance figure in one run, side by side with a bare PySide6 window.
+
+    python bench/performance.py [--runs 7] [--countdown 120]
+
+Prints a table: start-up time and peak memory as ratios to a bare window (same run,
+interleaved), CPU while a countdown runs with sound and pictures, countdown accuracy over a
+real run, loading every bundled routine plus 200 generated ones, and opening the History
+window with 10,000 sessions. Takes about three minutes (the countdown runs in real time).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE))
+
+from startup import BARE, NEUROCOACH, sample  # noqa: E402
+
+BUDGETS = {
+    "start-up": "<= 1.5 x bare",
+    "memory": "<= 1.6 x bare",
+    "cpu": "<= 1 % of a core",
+    "accuracy": "<= 50 ms",
+    "history": "<= 0.3 s",
+}
+
+
+def countdown(seconds: float, env: dict[str, str]) -> dict[str, float]:
+    """Run the player for real; return CPU share, the worst display lag and the end error."""
+    out = subprocess.run(
+        [sys.executable, str(HERE / "countdown_child.py"), str(seconds)],
+        env=env, capture_output=True, text=True, timeout=seconds + 120, check=True,
+    ).stdout
+    events = [json.loads(line) for line in out.splitlines() if line.startswith("{")]
+    (end,) = [e for e in events if "end" in e]
+    lags = []
+    for shown in (e for e in events if "shown" in e and not e["unit"]):
+        # The number changed to N when the truth had just gone below N: how far below?
+        lags.append(max(0.0, float(shown["shown"]) - shown["truth"]))
+    return {
+        "cpu": 100 * end["cpu"] / end["wall"],
+        "lag_ms": 1000 * max(lags),
+        "end_ms": 1000 * (end["end"] - end["planned"]),
+        "changes": len(lags),
+    }
+
+
+def routines_load(count: int = 200) -> tuple[float, int]:
+    from neurocoach.core.catalog import load_catalog
+    from neurocoach.paths import bundled_routines_dir
+
+    folder = Path(tempfile.mkdtemp(prefix="neurocoach-routines-"))
+    model = (bundled_routines_dir() / "hand-exercises.yaml").read_text()
+    for n in range(count):
+        (folder / f"generated-{n:03d}.yaml").write_text(
+            model.replace("id: hand-exercises", f"id: generated-{n:03d}")
+        )
+    started = time.perf_counter()
+    entries = load_catalog([bundled_routines_dir(), folder])
+    took = time.perf_counter() - started
+    assert all(e.ok for e in entries), [e.problems for e in entries if not e.ok][:1]
+    return took, len(entries)
+
+
+def history_window(sessions: int = 10_000) -> float:
+    out = subprocess.run(
+        [sys.executable, str(HERE / "history_bench.py"), "--sessions", str(sessions)],
+        capture_output=True, text=True, check=True, timeout=300,
+    ).stdout
+    line = next(line for line in out.splitlines() if line.startswith("History window"))
+    return float(line.split(":")[1].split()[0])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--countdown", type=float, default=120)
+    args = parser.parse_args()
+    home = tempfile.mkdtemp(prefix="neurocoach-perf-")
+    env = dict(os.environ, NEUROCOACH_HOME=home, QT_QPA_PLATFORM="offscreen")
+    sample(BARE, env)
+    sample(NEUROCOACH, env)
+    bare, coach = [], []
+    for _ in range(args.runs):
+        bare.append(sample(BARE, env))
+        coach.append(sample(NEUROCOACH, env))
+    b_time, c_time = (statistics.median(t for t, _ in runs) for runs in (bare, coach))
+    b_mem, c_mem = (statistics.median(m for _, m in runs) for runs in (bare, coach))
+    run = countdown(args.countdown, env)
+    load_time, load_count = routines_load()
+    history = history_window()
+    rows = [
+        ("start-up to first paint", f"{c_time:.3f} s vs {b_time:.3f} s",
+         f"{c_time / b_time:.2f} x", BUDGETS["start-up"]),
+        ("peak memory at start-up", f"{c_mem:.1f} MiB vs {b_mem:.1f} MiB",
+         f"{c_mem / b_mem:.2f} x", BUDGETS["memory"]),
+        (f"CPU, {args.countdown:g} s countdown", "sound, voice and pictures on",
+         f"{run['cpu']:.2f} %", BUDGETS["cpu"]),
+        ("countdown display lag", f"worst of {run['changes']} changes",
+         f"{run['lag_ms']:.0f} ms", BUDGETS["accuracy"]),
+        ("end-time error", "session end vs planned", f"{run['end_ms']:.0f} ms",
+         BUDGETS["accuracy"]),
+        ("load routines", f"{load_count} files (200 generated)", f"{load_time:.3f} s", "-"),
+        ("History, 10,000 sessions", "shown and painted", f"{history:.3f} s", BUDGETS["history"]),
+    ]
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
+          f"{platform.python_version()}, {platform.platform()}")
+    print(f"{'measure':28}{'detail':34}{'figure':>12}  budget")
+    for name, detail, figure, budget in rows:
+        print(f"{name:28}{detail:34}{figure:>12}  {budget}")
+    print(f"(peak RSS of this script: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MiB)")
+
+
+if __name__ == "__main__":
+    main()
