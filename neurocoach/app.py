@@ -61,6 +61,7 @@ def run_gui(routine_file: Path | None, quit_after_paint: bool = False) -> int:
 
 def create_app() -> QApplication:
     """The QApplication with our name, look and tremor-friendly key filter."""
+    from PySide6.QtCore import QTimer
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
@@ -71,7 +72,8 @@ def create_app() -> QApplication:
     app.setApplicationName("NeuroCoach")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
-    app.setWindowIcon(QIcon(str(app_icon())))
+    # The icon is an SVG: loading Qt's SVG support can wait until the first window is up.
+    QTimer.singleShot(0, lambda: app.setWindowIcon(QIcon(str(app_icon()))))
     app.installEventFilter(KeyDebounceFilter(parent=app))  # the look comes with the settings
     return app
 

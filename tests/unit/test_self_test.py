@@ -30,6 +30,7 @@ def test_the_app_names_itself_for_the_desktop() -> None:
     code = (
         "from neurocoach.app import create_app, APP_ID\n"
         "app = create_app()\n"
+        "app.processEvents()\n"
         "print(app.applicationName(), app.desktopFileName() == APP_ID, "
         "not app.windowIcon().isNull())\n"
     )
