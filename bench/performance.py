@@ -26,7 +26,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
-from startup import BARE, NEUROCOACH, sample  # noqa: E402
+from startup import compare  # noqa: E402
 
 BUDGETS = {
     "start-up": "<= 1.5 x bare",
@@ -41,7 +41,11 @@ def countdown(seconds: float, env: dict[str, str]) -> dict[str, float]:
     """Run the player for real; return CPU share, the worst display lag and the end error."""
     out = subprocess.run(
         [sys.executable, str(HERE / "countdown_child.py"), str(seconds)],
-        env=env, capture_output=True, text=True, timeout=seconds + 120, check=True,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=seconds + 120,
+        check=True,
     ).stdout
     events = [json.loads(line) for line in out.splitlines() if line.startswith("{")]
     (end,) = [e for e in events if "end" in e]
@@ -77,7 +81,10 @@ def routines_load(count: int = 200) -> tuple[float, int]:
 def history_window(sessions: int = 10_000) -> float:
     out = subprocess.run(
         [sys.executable, str(HERE / "history_bench.py"), "--sessions", str(sessions)],
-        capture_output=True, text=True, check=True, timeout=300,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=300,
     ).stdout
     line = next(line for line in out.splitlines() if line.startswith("History window"))
     return float(line.split(":")[1].split()[0])
@@ -90,37 +97,55 @@ def main() -> None:
     args = parser.parse_args()
     home = tempfile.mkdtemp(prefix="neurocoach-perf-")
     env = dict(os.environ, NEUROCOACH_HOME=home, QT_QPA_PLATFORM="offscreen")
-    sample(BARE, env)
-    sample(NEUROCOACH, env)
-    bare, coach = [], []
-    for _ in range(args.runs):
-        bare.append(sample(BARE, env))
-        coach.append(sample(NEUROCOACH, env))
+    bare, coach = compare(env, args.runs)
     b_time, c_time = (statistics.median(t for t, _ in runs) for runs in (bare, coach))
     b_mem, c_mem = (statistics.median(m for _, m in runs) for runs in (bare, coach))
     run = countdown(args.countdown, env)
     load_time, load_count = routines_load()
     history = history_window()
     rows = [
-        ("start-up to first paint", f"{c_time:.3f} s vs {b_time:.3f} s",
-         f"{c_time / b_time:.2f} x", BUDGETS["start-up"]),
-        ("peak memory at start-up", f"{c_mem:.1f} MiB vs {b_mem:.1f} MiB",
-         f"{c_mem / b_mem:.2f} x", BUDGETS["memory"]),
-        (f"CPU, {args.countdown:g} s countdown", "sound, voice and pictures on",
-         f"{run['cpu']:.2f} %", BUDGETS["cpu"]),
-        ("countdown display lag", f"worst of {run['changes']} changes",
-         f"{run['lag_ms']:.0f} ms", BUDGETS["accuracy"]),
-        ("end-time error", "session end vs planned", f"{run['end_ms']:.0f} ms",
-         BUDGETS["accuracy"]),
+        (
+            "start-up to first paint",
+            f"{c_time:.3f} s vs {b_time:.3f} s",
+            f"{c_time / b_time:.2f} x",
+            BUDGETS["start-up"],
+        ),
+        (
+            "peak memory at start-up",
+            f"{c_mem:.1f} MiB vs {b_mem:.1f} MiB",
+            f"{c_mem / b_mem:.2f} x",
+            BUDGETS["memory"],
+        ),
+        (
+            f"CPU, {args.countdown:g} s countdown",
+            "sound, voice and pictures on",
+            f"{run['cpu']:.2f} %",
+            BUDGETS["cpu"],
+        ),
+        (
+            "countdown display lag",
+            f"worst of {run['changes']} changes",
+            f"{run['lag_ms']:.0f} ms",
+            BUDGETS["accuracy"],
+        ),
+        (
+            "end-time error",
+            "session end vs planned",
+            f"{run['end_ms']:.0f} ms",
+            BUDGETS["accuracy"],
+        ),
         ("load routines", f"{load_count} files (200 generated)", f"{load_time:.3f} s", "-"),
         ("History, 10,000 sessions", "shown and painted", f"{history:.3f} s", BUDGETS["history"]),
     ]
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
-          f"{platform.python_version()}, {platform.platform()}")
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
+        f"{platform.python_version()}, {platform.platform()}"
+    )
     print(f"{'measure':28}{'detail':34}{'figure':>12}  budget")
     for name, detail, figure, budget in rows:
         print(f"{name:28}{detail:34}{figure:>12}  {budget}")
-    print(f"(peak RSS of this script: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MiB)")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+    print(f"(peak RSS of this script: {peak} MiB)")
 
 
 if __name__ == "__main__":

@@ -52,6 +52,26 @@ def sample(code: str, env: dict[str, str]) -> tuple[float, float]:
     return elapsed, usage.ru_maxrss / 1024  # ru_maxrss is in KiB on Linux
 
 
+COMPILE = """
+import compileall, os, neurocoach
+compileall.compile_dir(os.path.dirname(neurocoach.__file__), quiet=1)
+"""
+
+
+def compare(env: dict[str, str], runs: int) -> tuple[list[tuple[float, float]], ...]:
+    """(bare, NeuroCoach) samples, interleaved so drifts in machine load hit both."""
+    # An installed app has its bytecode compiled (pip does it); a checkout run with
+    # PYTHONDONTWRITEBYTECODE would otherwise compile every module on every start.
+    subprocess.run([sys.executable, "-c", COMPILE], env=env, check=True)
+    sample(BARE, env)  # warm the disk cache for both
+    sample(NEUROCOACH, env)
+    bare, coach = [], []
+    for _ in range(runs):
+        bare.append(sample(BARE, env))
+        coach.append(sample(NEUROCOACH, env))
+    return bare, coach
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
@@ -59,12 +79,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as home:
         env = dict(os.environ, NEUROCOACH_HOME=home)
         env.setdefault("QT_QPA_PLATFORM", "offscreen")
-        sample(BARE, env)  # warm the disk cache for both
-        sample(NEUROCOACH, env)
-        bare, coach = [], []
-        for _ in range(args.runs):  # interleaved, so drifts in machine load hit both
-            bare.append(sample(BARE, env))
-            coach.append(sample(NEUROCOACH, env))
+        bare, coach = compare(env, args.runs)
     b_time = statistics.median(t for t, _ in bare)
     c_time = statistics.median(t for t, _ in coach)
     b_mem = statistics.median(m for _, m in bare)
