@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from neurocoach import __version__
 from neurocoach.cli import check_files, parse_args
-from neurocoach.paths import app_icon, app_paths, bundled_routines_dir, bundled_sounds_dir
+from neurocoach.paths import app_icon_pngs, app_paths, bundled_routines_dir, bundled_sounds_dir
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QObject
@@ -61,7 +61,6 @@ def run_gui(routine_file: Path | None, quit_after_paint: bool = False) -> int:
 
 def create_app() -> QApplication:
     """The QApplication with our name, look and tremor-friendly key filter."""
-    from PySide6.QtCore import QTimer
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
@@ -72,8 +71,11 @@ def create_app() -> QApplication:
     app.setApplicationName("NeuroCoach")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
-    # The icon is an SVG: loading Qt's SVG support can wait until the first window is up.
-    QTimer.singleShot(0, lambda: app.setWindowIcon(QIcon(str(app_icon()))))
+    # PNGs rather than the SVG: Qt's SVG icon engine took 20 ms to load before the first paint.
+    icon = QIcon()
+    for png in app_icon_pngs():
+        icon.addFile(str(png))
+    app.setWindowIcon(icon)
     app.installEventFilter(KeyDebounceFilter(parent=app))  # the look comes with the settings
     return app
 

@@ -88,3 +88,9 @@ def bundled_illustrations_dir() -> Path:
 
 def app_icon() -> Path:
     return _bundled("assets") / "icons" / "org.neurocoach.NeuroCoach.svg"
+
+
+def app_icon_pngs() -> list[Path]:
+    """The window icon as PNGs (made from app_icon() by packaging/linux/make_icons.py)."""
+    folder = _bundled("assets") / "icons"
+    return [folder / f"org.neurocoach.NeuroCoach-{size}.png" for size in (64, 256)]

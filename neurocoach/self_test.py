@@ -54,7 +54,7 @@ def _pictures() -> str:
     from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter
     from PySide6.QtSvg import QSvgRenderer
 
-    from neurocoach.paths import app_icon, bundled_illustrations_dir
+    from neurocoach.paths import app_icon, app_icon_pngs, bundled_illustrations_dir
 
     _app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
     files = [*sorted(bundled_illustrations_dir().glob("*.svg")), app_icon()]
@@ -76,7 +76,10 @@ def _pictures() -> str:
         )
         if drawn < 20:
             raise RuntimeError(f"{path.name} draws nothing")
-    return f"{len(files)} rendered"
+    for png in app_icon_pngs():
+        if QImage(str(png)).isNull():
+            raise RuntimeError(f"the window icon {png} cannot be read")
+    return f"{len(files)} rendered, window icon read"
 
 
 def _sounds() -> str:

@@ -1,5 +1,6 @@
 """Renders the app icon (assets/icons/org.neurocoach.NeuroCoach.svg) into the PNG sizes a
-Linux desktop looks for, under packaging/linux/icons/hicolor/.
+Linux desktop looks for, under packaging/linux/icons/hicolor/, and the two PNGs the app sets
+as its window icon (assets/icons/*-64.png, *-256.png: PNG needs no SVG plugin at start-up).
 
     python packaging/linux/make_icons.py
 """
@@ -20,6 +21,7 @@ from PySide6.QtSvg import QSvgRenderer
 REPO = Path(__file__).resolve().parents[2]
 NAME = "org.neurocoach.NeuroCoach"
 SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
+APP_SIZES = (64, 256)
 
 
 def main() -> None:
@@ -40,6 +42,8 @@ def main() -> None:
         renderer.render(painter, QRectF(0, 0, size, size))
         painter.end()
         image.save(str(folder / f"{NAME}.png"))
+        if size in APP_SIZES:
+            image.save(str(REPO / "assets" / "icons" / f"{NAME}-{size}.png"))
     print(f"icons written under {theme}")
 
 
