@@ -26,6 +26,7 @@ from neurocoach.core.settings import Settings
 from neurocoach.paths import app_paths
 from neurocoach.ui import theme
 from neurocoach.ui.main_window import MainWindow
+from neurocoach.ui.player_page import PlayerPage
 
 ROUTINE = """\
 format: 1
@@ -74,6 +75,7 @@ def main() -> int:
     assert driver is not None
     engine = driver.engine
     player = window.current_page()
+    assert isinstance(player, PlayerPage)
     started = engine.phase_started_at
     planned_end = started + sum(p.duration for p in engine.phases)
     last = {"text": player.countdown.text}  # already shown when the session began
