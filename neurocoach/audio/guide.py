@@ -41,9 +41,9 @@ class AudioGuide(QObject):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("audio_guide")
-        self.tones = TonePlayer(sounds, self)
-        self.speaker = Speaker(speech_engine, self)
         self.has_output = bool(QMediaDevices.audioOutputs())
+        self.tones = TonePlayer(sounds, self, output=self.has_output)
+        self.speaker = Speaker(speech_engine, self)
         self.problems: list[str] = []
         if not self.has_output:
             self.problems.append(no_output_message())

@@ -1,7 +1,9 @@
 """Plays the cue tones with QSoundEffect: one preloaded effect per tone, for low latency.
 
 Tones asked for together (the end of a hold and the start of a rest) play one after another,
-never on top of each other.
+never on top of each other. Without a sound output no effect is loaded (QSoundEffect would only
+complain about a device that is not there), but the tones still run through the queue and
+`played`, so the cues stay in order and can be checked.
 """
 
 from __future__ import annotations
@@ -21,10 +23,11 @@ GAP_MS = 60
 
 
 class TonePlayer(QObject):
-    def __init__(self, folder: Path, parent: QObject | None = None) -> None:
+    def __init__(self, folder: Path, parent: QObject | None = None, *, output: bool = True) -> None:
         super().__init__(parent)
         self.setObjectName("tone_player")
         self.enabled = True
+        self.volume = 1.0
         self.missing: list[str] = []
         self._effects: dict[Tone, QSoundEffect] = {}
         self._lengths_ms: dict[Tone, int] = {}
@@ -37,6 +40,8 @@ class TonePlayer(QObject):
                 log.warning("cue tone %s is missing or unreadable", path)
                 self.missing.append(path.name)
                 continue
+            if not output:
+                continue
             effect = QSoundEffect(self)
             effect.setSource(QUrl.fromLocalFile(str(path)))
             self._effects[tone] = effect
@@ -48,8 +53,9 @@ class TonePlayer(QObject):
         self.played: list[Tone] = []  # every tone started, in order: for tests and diagnostics
 
     def set_volume(self, percent: int) -> None:
+        self.volume = max(0, min(100, percent)) / 100
         for effect in self._effects.values():
-            effect.setVolume(max(0, min(100, percent)) / 100)
+            effect.setVolume(self.volume)
 
     def play(self, tones: tuple[Tone, ...]) -> None:
         if not self.enabled or not tones:
@@ -70,9 +76,10 @@ class TonePlayer(QObject):
         if not self._queue:
             return
         tone = self._queue.popleft()
-        effect = self._effects.get(tone)
-        if effect is not None:
-            effect.play()
+        if tone in self._lengths_ms:  # a tone whose file is missing is skipped
+            effect = self._effects.get(tone)
+            if effect is not None:
+                effect.play()
             self.played.append(tone)
         if self._queue:
             self._next.start(self._lengths_ms.get(tone, 0) + GAP_MS)

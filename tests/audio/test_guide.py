@@ -74,6 +74,7 @@ def test_without_an_output_it_says_so_and_nothing_waits(qtbot, qapp, monkeypatch
     engine.update()
     assert engine.phase.kind.value == "hold"
     assert guide.tones.played == []
+    assert guide.tones._effects == {}  # nothing loaded for a device that is not there
     guide.deleteLater()
 
 
@@ -82,6 +83,7 @@ def test_volume_rate_and_voice_settings_reach_the_players(qtbot, qapp) -> None:
     settings.set("volume", 30)
     settings.set("speech_rate", -0.5)
     guide = AudioGuide(bundled_sounds_dir(), settings, speech_engine="mock")
+    assert abs(guide.tones.volume - 0.3) < 0.01
     assert all(abs(e.volume() - 0.3) < 0.01 for e in guide.tones._effects.values())
     assert abs(guide.speaker._tts.volume() - 0.3) < 0.01
     assert guide.speaker._tts.rate() == -0.5
