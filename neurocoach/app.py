@@ -76,7 +76,7 @@ def create_app() -> QApplication:
     for png in app_icon_pngs():
         icon.addFile(str(png))
     app.setWindowIcon(icon)
-    app.installEventFilter(KeyDebounceFilter(parent=app))  # the look comes with the settings
+    KeyDebounceFilter(parent=app).watch(app)  # the look comes with the settings
     return app
 
 

@@ -98,7 +98,7 @@ def make_app(qtbot: QtBot, qapp: QApplication) -> Iterator[callable]:  # type: i
         clock = ManualClock()
         key_clock = ManualClock()
         keys = KeyDebounceFilter(now=key_clock.now)
-        qapp.installEventFilter(keys)
+        keys.watch(qapp)
         settings = Settings()
         settings.set("lead_in_seconds", 3)
         settings.set("checkin_enabled", checkin)  # the check-in has tests of its own
@@ -116,7 +116,7 @@ def make_app(qtbot: QtBot, qapp: QApplication) -> Iterator[callable]:  # type: i
 
     yield make
     for app in created:
-        qapp.removeEventFilter(app.keys)
+        app.keys.unwatch(qapp)
         timers = app.window.findChildren(QTimer)
         app.window.close()
         app.store.close()

@@ -89,3 +89,28 @@ def test_a_damaged_settings_file_is_told_and_the_defaults_used(qtbot, qapp, neur
     finally:
         window.close()
         store.close()
+
+
+def test_the_started_app_debounces_keys_at_its_window(qtbot, qapp) -> None:
+    from PySide6.QtCore import Qt
+
+    from neurocoach.app import create_app
+    from neurocoach.ui.key_debounce import KeyDebounceFilter
+
+    app = create_app()
+    keys = app.findChild(KeyDebounceFilter, "key_debounce")
+    assert keys is not None
+    window, store = open_main_window(app)
+    qtbot.addWidget(window)
+    try:
+        qtbot.waitUntil(lambda: app.focusWindow() is window.windowHandle())
+        row = window.routine_list.list.currentRow()
+        qtbot.keyClick(window.windowHandle(), Qt.Key.Key_Down)
+        qtbot.keyClick(window.windowHandle(), Qt.Key.Key_Down)  # at once: dropped
+        assert keys.ignored == 1
+        assert window.routine_list.list.currentRow() == row + 1
+    finally:
+        keys.unwatch(app)
+        keys.deleteLater()
+        window.close()
+        store.close()

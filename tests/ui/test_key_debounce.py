@@ -51,3 +51,20 @@ def test_zero_seconds_turns_it_off(make_app) -> None:
     app.qtbot.keyClick(handle, Qt.Key.Key_Return)
     app.qtbot.keyClick(handle, Qt.Key.Key_Return)
     assert app.window.driver is not None
+
+
+def test_dialogs_are_debounced_too(make_app) -> None:
+    """The filter follows the keyboard to each window that takes it, not just the main one."""
+    app = make_app()
+    start_routine(app)
+    app.press(Qt.Key.Key_Escape)  # "Stop the routine?" opens in a window of its own
+    dialog = QApplication.activeModalWidget()
+    assert dialog is not None and dialog.windowHandle() is not app.window.windowHandle()
+    handle = dialog.windowHandle()
+    before = app.keys.ignored
+    app.qtbot.keyClick(handle, Qt.Key.Key_Tab)
+    app.qtbot.keyClick(handle, Qt.Key.Key_Tab)  # the same key at once: a tremor's double press
+    assert app.keys.ignored == before + 1
+    app.press(Qt.Key.Key_Escape)  # No, keep going
+    app.qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
+    assert app.window.driver is not None and app.window.driver.running
