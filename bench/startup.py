@@ -2,9 +2,10 @@
 
 Each sample is a fresh Python process that builds its window, shows it, lets the event
 loop turn once (so the first paint happens) and exits. NeuroCoach runs its real start-up
-(`run_gui`: the one-coach check, settings, history, routines, window). The bare window
-(a QMainWindow with one QLabel) is the floor; NeuroCoach is reported as a ratio to it,
-measured side by side, so a busy or slow machine moves both alike.
+(`main`, as the `neurocoach` command does: options, the one-coach check, settings,
+history, routines, window). The bare window (a QMainWindow with one QLabel) is the floor;
+NeuroCoach is reported as a ratio to it, measured side by side, so a busy or slow machine
+moves both alike.
 
     python bench/startup.py [--runs 7]
 """
@@ -33,8 +34,8 @@ app.exec()
 """
 
 NEUROCOACH = """
-from neurocoach.app import run_gui
-run_gui(None, quit_after_paint=True)  # exactly what `neurocoach` does, then quits
+from neurocoach.app import main
+main(["--quit-after-paint"])  # exactly what `neurocoach` does (options parsed), then quits
 """
 
 

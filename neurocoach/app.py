@@ -35,7 +35,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from neurocoach.self_test import run
 
         return run()
-    return run_gui(args.routine)
+    return run_gui(args.routine, args.quit_after_paint)
 
 
 def run_gui(routine_file: Path | None, quit_after_paint: bool = False) -> int:

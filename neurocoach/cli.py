@@ -39,6 +39,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="check this installation (routines, pictures, sounds, a session) and exit",
     )
     parser.add_argument("--version", action="version", version=f"NeuroCoach {__version__}")
+    # For bench/startup.py: start exactly as a user would, then quit once the window is painted.
+    parser.add_argument("--quit-after-paint", action="store_true", help=argparse.SUPPRESS)
     return parser
 
 

@@ -22,12 +22,13 @@ def neurocoach_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture(autouse=True)
 def no_log_files_left_open():
-    """The app adds a rotating log file under NEUROCOACH_HOME; close it after each test."""
+    """The app adds a log file under NEUROCOACH_HOME; close it after each test."""
     import logging
-    from logging.handlers import RotatingFileHandler
+
+    from neurocoach.error_handling import SizeCappedLogFile
 
     yield
     root = logging.getLogger()
-    for handler in [h for h in root.handlers if isinstance(h, RotatingFileHandler)]:
+    for handler in [h for h in root.handlers if isinstance(h, SizeCappedLogFile)]:
         root.removeHandler(handler)
         handler.close()
