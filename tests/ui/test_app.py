@@ -114,3 +114,32 @@ def test_the_started_app_debounces_keys_at_its_window(qtbot, qapp) -> None:
         keys.deleteLater()
         window.close()
         store.close()
+
+
+def test_the_qt_free_core_is_imported_before_pyside6(neurocoach_home: Path) -> None:
+    """PySide6 reads the source of every module imported after it: the core comes first."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import json, sys\n"
+        "order = []\n"
+        "class Spy:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        order.append(name)\n"
+        "sys.meta_path.insert(0, Spy())\n"
+        "from neurocoach.app import main\n"
+        "main(['--quit-after-paint'])\n"
+        "print(json.dumps(order))\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", NEUROCOACH_HOME=str(neurocoach_home))
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert out.returncode == 0, out.stderr
+    order = json.loads(out.stdout.splitlines()[-1])
+    qt = order.index("PySide6.QtCore")
+    for core in ("yaml", "sqlite3", "neurocoach.core.settings", "neurocoach.core.catalog"):
+        assert order.index(core) < qt, f"{core} is imported after PySide6"
