@@ -20,11 +20,13 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QObject
     from PySide6.QtWidgets import QApplication
 
+    from neurocoach.core.file_cache import FileCache
     from neurocoach.core.history import HistoryStore
     from neurocoach.core.settings import Settings
     from neurocoach.ui.main_window import MainWindow, SessionAudio
 
 APP_ID = "org.neurocoach.NeuroCoach"
+CACHE_NAME = "files-read.json"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -64,9 +66,12 @@ def _import_core_before_qt() -> None:
     """Import the Qt-free modules the start needs before PySide6 is first imported.
 
     Once imported, PySide6 reads the source of each module imported after it (looking for
-    `from __feature__ import`): 20 ms of start-up for the core, YAML and sqlite3 modules.
+    `from __feature__ import`): 20 ms of start-up for the core, json and sqlite3 modules.
+    (PyYAML is not among them: with the cache of files read, it is imported only when a file
+    has changed.)
     """
     import neurocoach.core.catalog
+    import neurocoach.core.file_cache
     import neurocoach.core.history
     import neurocoach.core.settings
     import neurocoach.error_handling  # noqa: F401
@@ -97,6 +102,7 @@ def open_main_window(
     app: QApplication, routine_file: Path | None = None
 ) -> tuple[MainWindow, HistoryStore]:
     """Build and show the main window over the user's (or NEUROCOACH_HOME's) folders."""
+    from neurocoach.core.file_cache import FileCache
     from neurocoach.core.history import open_history
     from neurocoach.core.settings import load_settings, save_settings
     from neurocoach.error_handling import install_excepthook, setup_logging
@@ -105,9 +111,12 @@ def open_main_window(
     paths = app_paths()
     paths.ensure()
     log_file = setup_logging(paths.log_dir)
-    loaded = load_settings(paths.settings_file)
+    # What was read from the settings and routine files last time, while they are unchanged.
+    cache = FileCache(paths.cache_dir / CACHE_NAME)
+    loaded = load_settings(paths.settings_file, cache)
     if not paths.settings_file.exists():
-        save_settings(loaded.settings, paths.settings_file)  # a file the user can find and read
+        # a file the user can find and read
+        save_settings(loaded.settings, paths.settings_file, cache)
     store, history_problem = open_history(paths.history_db)
 
     window = MainWindow(
@@ -115,6 +124,7 @@ def open_main_window(
         store,
         loaded.settings,
         audio_factory=lambda: make_audio(loaded.settings, window),
+        file_cache=cache,
     )
     screen = app.primaryScreen().availableGeometry()
     # Larger text needs a larger window: 1280x800 at 100 %, growing with the text, up to the
@@ -125,7 +135,7 @@ def open_main_window(
     # Take the keyboard at once: the arrow keys must work without a click first.
     window.raise_()
     window.activateWindow()
-    follow_settings(app, loaded.settings, paths.settings_file)
+    follow_settings(app, loaded.settings, paths.settings_file, cache)
     install_excepthook(window.tell, log_file)
     for problem in (loaded.problem, history_problem):
         if problem:
@@ -135,7 +145,9 @@ def open_main_window(
     return window, store
 
 
-def follow_settings(app: QApplication, settings: Settings, path: Path) -> None:
+def follow_settings(
+    app: QApplication, settings: Settings, path: Path, cache: FileCache | None = None
+) -> None:
     """Apply the look and the key filter now, and again (and save) whenever a setting changes."""
     from neurocoach.core.settings import save_settings
     from neurocoach.ui import theme
@@ -152,7 +164,7 @@ def follow_settings(app: QApplication, settings: Settings, path: Path) -> None:
     def changed(name: str) -> None:
         apply(name)
         try:
-            save_settings(settings, path)
+            save_settings(settings, path, cache)
         except OSError as error:
             logging.getLogger(__name__).warning("settings could not be saved: %s", error)
 

@@ -19,14 +19,12 @@ from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from neurocoach.core import illustrations
-from neurocoach.core.routine import Area, Routine, Sides, Step
+from neurocoach.core.routine import MAX_REPS, MAX_SECONDS, Area, Routine, Sides, Step
 
 FORMAT_VERSION = 1
 MAX_FILE_BYTES = 1024 * 1024
 MAX_NODES = 20_000
 MAX_DEPTH = 50  # routines nest three levels; anything near this is not a routine
-MAX_SECONDS = 3600.0
-MAX_REPS = 100
 _ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 
 _SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

@@ -15,11 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from neurocoach.core.events import Event
-from neurocoach.core.loader import MAX_REPS, MAX_SECONDS
-from neurocoach.core.routine import Routine, Step
+from neurocoach.core.file_cache import FileCache, file_key
+from neurocoach.core.routine import MAX_REPS, MAX_SECONDS, Routine, Step
 from neurocoach.core.timeline import SessionOptions, StepOverride
 
 log = logging.getLogger(__name__)
@@ -186,23 +184,34 @@ class LoadedSettings:
     problem: str | None = None  # a message to show the user once, when the file was unusable
 
 
-def load_settings(path: Path) -> LoadedSettings:
-    """Read the settings file; defaults when it is missing; a backup and a message when bad."""
+def load_settings(path: Path, cache: FileCache | None = None) -> LoadedSettings:
+    """Read the settings file; defaults when it is missing; a backup and a message when bad.
+
+    Given a FileCache, an unchanged file is not parsed again (PyYAML is then not imported).
+    """
     settings = Settings()
     if not path.exists():
         return LoadedSettings(settings)
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        if not isinstance(data, dict) or not isinstance(data.get("version"), int):
-            raise ValueError("it is not a NeuroCoach settings file")
-    except (OSError, UnicodeDecodeError, yaml.YAMLError, ValueError) as error:
-        backup = _keep_aside(path)
-        message = (
-            f"Your settings file could not be read ({_short(error)}), so the standard settings "
-            f"are used. The old file is kept as {backup.name}."
-        )
-        log.warning("settings: %s", message)
-        return LoadedSettings(settings, message)
+    data = cache.get("settings", path) if cache is not None else None
+    if not isinstance(data, dict):
+        import yaml  # only when the file changed since it was last read
+
+        key = file_key(path)
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            if not isinstance(data, dict) or not isinstance(data.get("version"), int):
+                raise ValueError("it is not a NeuroCoach settings file")
+        except (OSError, UnicodeDecodeError, yaml.YAMLError, ValueError) as error:
+            backup = _keep_aside(path)
+            message = (
+                f"Your settings file could not be read ({_short(error)}), so the standard "
+                f"settings are used. The old file is kept as {backup.name}."
+            )
+            log.warning("settings: %s", message)
+            return LoadedSettings(settings, message)
+        if cache is not None:
+            cache.put("settings", path, key, data)
+            cache.save()
     for name, value in data.items():
         if name == "version":
             continue
@@ -218,8 +227,13 @@ def load_settings(path: Path) -> LoadedSettings:
     return LoadedSettings(settings)
 
 
-def save_settings(settings: Settings, path: Path) -> None:
-    """Write atomically: a crash mid-write leaves the old file, never half a new one."""
+def save_settings(settings: Settings, path: Path, cache: FileCache | None = None) -> None:
+    """Write atomically: a crash mid-write leaves the old file, never half a new one.
+
+    Given a FileCache, what was written is remembered, so the next start need not parse it.
+    """
+    import yaml
+
     path.parent.mkdir(parents=True, exist_ok=True)
     data: dict[str, Any] = {"version": SETTINGS_VERSION}
     data.update({s.name: settings[s.name] for s in SETTINGS})
@@ -236,6 +250,9 @@ def save_settings(settings: Settings, path: Path) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+    if cache is not None:
+        cache.put("settings", path, file_key(path), data)
+        cache.save()
 
 
 def _load_exercises(settings: Settings, value: Any, path: Path) -> None:

@@ -12,8 +12,7 @@ from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QVBoxLayout, QWidget
 
-from neurocoach.core.loader import MAX_REPS, MAX_SECONDS
-from neurocoach.core.routine import Routine
+from neurocoach.core.routine import MAX_REPS, MAX_SECONDS, Routine
 from neurocoach.core.settings import Settings
 from neurocoach.core.wording import duration_text
 from neurocoach.ui.setting_controls import NumberField

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from neurocoach import __version__
 from neurocoach.core.catalog import CatalogEntry, load_catalog, load_entry
 from neurocoach.core.clock import Clock
+from neurocoach.core.file_cache import FileCache
 from neurocoach.core.history import HistoryStore
 from neurocoach.core.records import EndReason
 from neurocoach.core.routine import Routine
@@ -69,11 +70,13 @@ class MainWindow(QMainWindow):
         audio_factory: AudioFactory | None = None,
         illustrations: Path | None = None,
         parent: QWidget | None = None,
+        file_cache: FileCache | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("main_window")
         self.setWindowTitle("NeuroCoach")
         self.routine_folders = routine_folders
+        self.file_cache = file_cache  # routine files already read, so they load faster
         self.store = store
         self.settings = settings or Settings()
         self.clock = clock
@@ -89,7 +92,9 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget(self)
         self.setCentralWidget(self.pages)
         options = self.settings.session_options()
-        self.routine_list = RoutineListPage(load_catalog(routine_folders), options, self)
+        self.routine_list = RoutineListPage(
+            load_catalog(routine_folders, file_cache), options, self
+        )
         self.pages.addWidget(self.routine_list)
         self.routine_list.routine_chosen.connect(self._on_list_routine_chosen)
         self.routine_list.history_requested.connect(self.show_history)
@@ -162,7 +167,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def reload_routines(self) -> None:
-        self.routine_list.set_entries(load_catalog(self.routine_folders))
+        self.routine_list.set_entries(load_catalog(self.routine_folders, self.file_cache))
 
     @Slot()
     def show_history(self) -> None:
@@ -228,7 +233,7 @@ class MainWindow(QMainWindow):
             self.open_routine_file(Path(name))
 
     def open_routine_file(self, path: Path) -> None:
-        self.show_entry(load_entry(path))
+        self.show_entry(load_entry(path, self.file_cache))
 
     def tell(self, message: str) -> None:
         """A plain message that does not block the window (Enter or Escape closes it)."""

@@ -116,8 +116,11 @@ def test_the_started_app_debounces_keys_at_its_window(qtbot, qapp) -> None:
         store.close()
 
 
-def test_the_qt_free_core_is_imported_before_pyside6(neurocoach_home: Path) -> None:
-    """PySide6 reads the source of every module imported after it: the core comes first."""
+def test_the_qt_free_core_comes_before_pyside6_and_a_second_start_needs_no_yaml(
+    neurocoach_home: Path,
+) -> None:
+    """PySide6 reads the source of every module imported after it, so the core comes first;
+    and once the settings and routine files have been read, PyYAML is not needed to start."""
     import json
     import os
     import subprocess
@@ -135,11 +138,18 @@ def test_the_qt_free_core_is_imported_before_pyside6(neurocoach_home: Path) -> N
         "print(json.dumps(order))\n"
     )
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", NEUROCOACH_HOME=str(neurocoach_home))
-    out = subprocess.run(
-        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60
-    )
-    assert out.returncode == 0, out.stderr
-    order = json.loads(out.stdout.splitlines()[-1])
-    qt = order.index("PySide6.QtCore")
-    for core in ("yaml", "sqlite3", "neurocoach.core.settings", "neurocoach.core.catalog"):
-        assert order.index(core) < qt, f"{core} is imported after PySide6"
+
+    def start() -> list[str]:
+        out = subprocess.run(
+            [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60
+        )
+        assert out.returncode == 0, out.stderr
+        return json.loads(out.stdout.splitlines()[-1])
+
+    first, second = start(), start()
+    assert "yaml" in first  # the first start reads the files
+    assert "yaml" not in second
+    for order in (first, second):
+        qt = order.index("PySide6.QtCore")
+        for core in ("sqlite3", "neurocoach.core.file_cache", "neurocoach.core.settings"):
+            assert order.index(core) < qt, f"{core} is imported after PySide6"
