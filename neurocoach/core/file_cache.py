@@ -83,9 +83,8 @@ class FileCache:
             return None
         if entry.get("key") != file_key(path):
             return None
-        if name not in self._used:
-            self._used[name] = entry
-            self._dirty = True  # kept: an entry not used in a run is dropped at the next save
+        # Kept for the next save; entries no run uses are dropped when something changes.
+        self._used[name] = entry
         return entry["data"]
 
     def put(self, kind: str, path: Path, key: FileKey | None, data: Any) -> None:
@@ -104,8 +103,8 @@ class FileCache:
         self._dirty = True
 
     def save(self) -> None:
-        """Write the entries used in this run, atomically; a cache that cannot be written
-        costs only time."""
+        """When something was stored, write the entries used in this run, atomically; a cache
+        that cannot be written costs only time."""
         if self.path is None or not self._dirty:
             return
         text = json.dumps({"format": FORMAT, "stamp": self.stamp, "entries": self._used})

@@ -134,3 +134,20 @@ def test_settings_edited_by_hand_are_read_again(tmp_path) -> None:
     path.write_text("version: 1\nvolume: [oops\n")  # and a bad edit is still caught
     loaded = load_settings(path, FileCache(cache_file))
     assert loaded.problem is not None and loaded.settings["volume"] == 80
+
+
+def test_a_start_with_nothing_changed_writes_nothing(routines, tmp_path) -> None:
+    cache_file = tmp_path / "files-read.json"
+    load_catalog([routines], FileCache(cache_file))
+    written = cache_file.stat().st_mtime_ns
+    os.utime(cache_file, ns=(written, written))
+    load_catalog([routines], FileCache(cache_file))
+    assert cache_file.stat().st_mtime_ns == written
+    (routines / "quick-hands.yaml").unlink()  # a change: the next save drops its entry
+    (routines / "warm-hands.yaml").write_text(
+        (routines / "warm-hands.yaml").read_text().replace("title: Warm", "title: Warmer")
+    )
+    load_catalog([routines], FileCache(cache_file))
+    entries = json.loads(cache_file.read_text())["entries"]
+    assert not any(name.endswith("quick-hands.yaml") for name in entries)
+    assert len(entries) == len(list(routines.glob("*.yaml")))
