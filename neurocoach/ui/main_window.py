@@ -3,7 +3,9 @@
 A single window with one page at a time suits people who find window juggling hard. The
 window owns the session's lifetime: it builds the engine, its recorder and its driver when
 Start is pressed, and makes sure a session is ended (and so saved) however the page is left.
-The other pages and dialogs are imported when first opened, so the first window shows sooner.
+The other pages and dialogs are imported when first opened, so the first window shows sooner
+(Qt's own QDialog, QFileDialog and QMessageBox too: PySide builds each class's Python type and
+enums on its first import).
 """
 
 from __future__ import annotations
@@ -15,14 +17,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import (
-    QDialog,
-    QFileDialog,
-    QMainWindow,
-    QMessageBox,
-    QStackedWidget,
-    QWidget,
-)
+from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
 from neurocoach import __version__
 from neurocoach.core.catalog import CatalogEntry, load_catalog, load_entry
@@ -225,6 +220,8 @@ class MainWindow(QMainWindow):
     def choose_routine_file(self) -> None:
         if self.session_active():
             return
+        from PySide6.QtWidgets import QFileDialog
+
         start_dir = str(self.routine_folders[-1]) if self.routine_folders else ""
         name, _ = QFileDialog.getOpenFileName(
             self, "Open a routine file", start_dir, "Routine files (*.yaml *.yml)"
@@ -237,21 +234,26 @@ class MainWindow(QMainWindow):
 
     def tell(self, message: str) -> None:
         """A plain message that does not block the window (Enter or Escape closes it)."""
-        box = QMessageBox(self)
-        box.setObjectName("message")
-        box.setIcon(QMessageBox.Icon.Information)
-        box.setWindowTitle("NeuroCoach")
-        box.setText(message)
-        box.setStandardButtons(QMessageBox.StandardButton.Ok)
-        box.open()
+        self._open_message("message", "NeuroCoach", message)
 
     def _show_problems(self, entry: CatalogEntry) -> None:
+        self._open_message(
+            "routine_problems",
+            "This routine file cannot be used",
+            f"{entry.path.name} cannot be used. What is wrong with it:",
+            details="\n".join(str(p) for p in entry.problems),
+        )
+
+    def _open_message(self, name: str, title: str, text: str, details: str = "") -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(self)
-        box.setObjectName("routine_problems")
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle("This routine file cannot be used")
-        box.setText(f"{entry.path.name} cannot be used. What is wrong with it:")
-        box.setInformativeText("\n".join(str(p) for p in entry.problems))
+        box.setObjectName(name)
+        box.setIcon(QMessageBox.Icon.Warning if details else QMessageBox.Icon.Information)
+        box.setWindowTitle(title)
+        box.setText(text)
+        if details:
+            box.setInformativeText(details)
         box.setStandardButtons(QMessageBox.StandardButton.Ok)
         box.open()
 
@@ -329,6 +331,8 @@ class MainWindow(QMainWindow):
             dialog.deleteLater()
         if self.driver is None:
             return
+        from PySide6.QtWidgets import QDialog
+
         engine = self.driver.engine
         if result == QDialog.DialogCode.Accepted:
             engine.stop(EndReason.STOPPED)
@@ -453,6 +457,8 @@ class MainWindow(QMainWindow):
         if self.isFullScreen():
             self.showNormal()
         if self.stop_dialog is not None:
+            from PySide6.QtWidgets import QDialog
+
             self.stop_dialog.done(QDialog.DialogCode.Rejected)
         assert self.driver is not None
         if not self.settings["checkin_enabled"] or not self.isVisible():
@@ -507,6 +513,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_about_triggered(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(
             self,
             "About NeuroCoach",
