@@ -15,7 +15,6 @@ import json
 import os
 import platform
 import resource
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -26,7 +25,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
-from startup import compare  # noqa: E402
+from startup import compare, summarise  # noqa: E402
 
 BUDGETS = {
     "start-up": "<= 1.5 x bare",
@@ -92,28 +91,32 @@ def history_window(sessions: int = 10_000) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--runs", type=int, default=11)
     parser.add_argument("--countdown", type=float, default=120)
     args = parser.parse_args()
     home = tempfile.mkdtemp(prefix="neurocoach-perf-")
     env = dict(os.environ, NEUROCOACH_HOME=home, QT_QPA_PLATFORM="offscreen")
-    bare, coach = compare(env, args.runs)
-    b_time, c_time = (statistics.median(t for t, _ in runs) for runs in (bare, coach))
-    b_mem, c_mem = (statistics.median(m for _, m in runs) for runs in (bare, coach))
+    start = summarise(*compare(env, args.runs))
     run = countdown(args.countdown, env)
     load_time, load_count = routines_load()
     history = history_window()
     rows = [
         (
             "start-up to first paint",
-            f"{c_time:.3f} s vs {b_time:.3f} s",
-            f"{c_time / b_time:.2f} x",
+            f"{start.coach.wall:.3f} s vs {start.bare.wall:.3f} s",
+            f"{start.ratio.wall:.2f} x",
             BUDGETS["start-up"],
         ),
         (
+            "start-up CPU time",
+            f"{start.coach.cpu:.3f} s vs {start.bare.cpu:.3f} s",
+            f"{start.ratio.cpu:.2f} x",
+            "-",
+        ),
+        (
             "peak memory at start-up",
-            f"{c_mem:.1f} MiB vs {b_mem:.1f} MiB",
-            f"{c_mem / b_mem:.2f} x",
+            f"{start.coach.memory:.1f} MiB vs {start.bare.memory:.1f} MiB",
+            f"{start.ratio.memory:.2f} x",
             BUDGETS["memory"],
         ),
         (

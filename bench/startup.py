@@ -19,6 +19,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from typing import NamedTuple
 
 BARE = """
 import sys
@@ -39,8 +40,14 @@ main(["--quit-after-paint"])  # exactly what `neurocoach` does (options parsed),
 """
 
 
-def sample(code: str, env: dict[str, str]) -> tuple[float, float]:
-    """Wall seconds from process start to exit, and the child's peak RSS in MiB."""
+class Sample(NamedTuple):
+    wall: float  # seconds from process start to exit
+    cpu: float  # the child's user + system seconds
+    memory: float  # the child's peak RSS, MiB
+
+
+def sample(code: str, env: dict[str, str]) -> Sample:
+    """One fresh process: how long it took, how much CPU and memory it used."""
     start = time.perf_counter()
     with tempfile.TemporaryFile() as errors:
         process = subprocess.Popen([sys.executable, "-c", code], env=env, stderr=errors)
@@ -50,7 +57,8 @@ def sample(code: str, env: dict[str, str]) -> tuple[float, float]:
             errors.seek(0)
             sys.stderr.write(errors.read().decode(errors="replace"))
             raise SystemExit(f"benchmark child failed with status {status}")
-    return elapsed, usage.ru_maxrss / 1024  # ru_maxrss is in KiB on Linux
+    # ru_maxrss is in KiB on Linux
+    return Sample(elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
 
 
 COMPILE = """
@@ -59,36 +67,56 @@ compileall.compile_dir(os.path.dirname(neurocoach.__file__), quiet=1)
 """
 
 
-def compare(env: dict[str, str], runs: int) -> tuple[list[tuple[float, float]], ...]:
+def compare(env: dict[str, str], runs: int) -> tuple[list[Sample], list[Sample]]:
     """(bare, NeuroCoach) samples, interleaved so drifts in machine load hit both."""
     # An installed app has its bytecode compiled (pip does it); a checkout run with
     # PYTHONDONTWRITEBYTECODE would otherwise compile every module on every start.
     subprocess.run([sys.executable, "-c", COMPILE], env=env, check=True)
     sample(BARE, env)  # warm the disk cache for both
     sample(NEUROCOACH, env)
-    bare, coach = [], []
+    bare: list[Sample] = []
+    coach: list[Sample] = []
     for _ in range(runs):
         bare.append(sample(BARE, env))
         coach.append(sample(NEUROCOACH, env))
     return bare, coach
 
 
+class Summary(NamedTuple):
+    bare: Sample  # medians
+    coach: Sample
+    ratio: Sample  # the median of the ratios of each interleaved pair
+
+
+def summarise(bare: list[Sample], coach: list[Sample]) -> Summary:
+    """Medians, and ratios pair by pair: this shared machine's speed drifts by 10-20 % from
+    minute to minute, and a bare run and the NeuroCoach run just after it see the same."""
+
+    def medians(samples: list[Sample]) -> Sample:
+        return Sample(*(statistics.median(values) for values in zip(*samples, strict=True)))
+
+    ratios = [
+        Sample(*(c / b for b, c in zip(pair_b, pair_c, strict=True)))
+        for pair_b, pair_c in zip(bare, coach, strict=True)
+    ]
+    return Summary(medians(bare), medians(coach), medians(ratios))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--runs", type=int, default=11)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as home:
         env = dict(os.environ, NEUROCOACH_HOME=home)
         env.setdefault("QT_QPA_PLATFORM", "offscreen")
-        bare, coach = compare(env, args.runs)
-    b_time = statistics.median(t for t, _ in bare)
-    c_time = statistics.median(t for t, _ in coach)
-    b_mem = statistics.median(m for _, m in bare)
-    c_mem = statistics.median(m for _, m in coach)
+        result = summarise(*compare(env, args.runs))
     print(f"runs: {args.runs} of each, interleaved; platform {env['QT_QPA_PLATFORM']}")
-    print(f"{'':24}{'bare window':>14}{'NeuroCoach':>14}{'ratio':>9}")
-    print(f"{'start-up, median (s)':24}{b_time:14.3f}{c_time:14.3f}{c_time / b_time:9.2f}")
-    print(f"{'peak memory (MiB)':24}{b_mem:14.1f}{c_mem:14.1f}{c_mem / b_mem:9.2f}")
+    print(f"{'':26}{'bare window':>12}{'NeuroCoach':>12}{'ratio':>8}")
+    b, c, r = result
+    print(f"{'start-up, wall (s)':26}{b.wall:12.3f}{c.wall:12.3f}{r.wall:8.2f}")
+    print(f"{'start-up, CPU (s)':26}{b.cpu:12.3f}{c.cpu:12.3f}{r.cpu:8.2f}")
+    print(f"{'peak memory (MiB)':26}{b.memory:12.1f}{c.memory:12.1f}{r.memory:8.2f}")
+    print("(medians; the ratio is the median of the ratios of each bare/NeuroCoach pair)")
 
 
 if __name__ == "__main__":
