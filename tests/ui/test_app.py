@@ -135,7 +135,8 @@ def test_the_qt_free_core_comes_before_pyside6_and_a_second_start_needs_no_yaml(
         "sys.meta_path.insert(0, Spy())\n"
         "from neurocoach.app import main\n"
         "main(['--quit-after-paint'])\n"
-        "print(json.dumps(order))\n"
+        "import gc\n"
+        "print(json.dumps({'order': order, 'gc': gc.isenabled()}))\n"
     )
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", NEUROCOACH_HOME=str(neurocoach_home))
 
@@ -144,7 +145,9 @@ def test_the_qt_free_core_comes_before_pyside6_and_a_second_start_needs_no_yaml(
             [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60
         )
         assert out.returncode == 0, out.stderr
-        return json.loads(out.stdout.splitlines()[-1])
+        result = json.loads(out.stdout.splitlines()[-1])
+        assert result["gc"], "garbage collection is back on once the window is painted"
+        return result["order"]
 
     first, second = start(), start()
     assert "yaml" in first  # the first start reads the files
