@@ -1,6 +1,6 @@
 """Every performance figure in one run, side by side with a bare PySide6 window.
 
-    python bench/performance.py [--runs 7] [--countdown 120]
+    python bench/performance.py [--runs 11] [--countdown 120]
 
 Prints a table: start-up time and peak memory as ratios to a bare window (same run,
 interleaved), CPU while a countdown runs with sound and pictures, countdown accuracy over a
