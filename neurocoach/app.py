@@ -47,6 +47,8 @@ def run_gui(routine_file: Path | None, quit_after_paint: bool = False) -> int:
     # window is painted, what was made is frozen out of later collections, which resume.
     gc.disable()
     _import_core_before_qt()
+    from PySide6.QtCore import QTimer
+
     from neurocoach.ui.first_paint import FirstPaintWatcher
     from neurocoach.ui.single_instance import SingleInstance, instance_key
 
@@ -59,6 +61,7 @@ def run_gui(routine_file: Path | None, quit_after_paint: bool = False) -> int:
     guard.activated.connect(window.bring_forward)
     first_paint = FirstPaintWatcher(window)
     first_paint.painted.connect(_collect_from_now_on)
+    QTimer.singleShot(5000, _collect_from_now_on)  # a window started minimized is not painted
     if quit_after_paint:  # for bench/startup.py: the real start-up path, then leave
         first_paint.painted.connect(app.quit)
     try:
@@ -69,8 +72,9 @@ def run_gui(routine_file: Path | None, quit_after_paint: bool = False) -> int:
 
 
 def _collect_from_now_on() -> None:
-    gc.freeze()
-    gc.enable()
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
 
 
 def _import_core_before_qt() -> None:
