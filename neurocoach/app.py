@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from neurocoach.core.file_cache import FileCache
     from neurocoach.core.history import HistoryStore
     from neurocoach.core.settings import Settings
+    from neurocoach.ui.first_paint import FirstPaintWatcher
     from neurocoach.ui.main_window import MainWindow, SessionAudio
 
 APP_ID = "org.neurocoach.NeuroCoach"
@@ -49,7 +50,6 @@ def run_gui(routine_file: Path | None, quit_after_paint: bool = False) -> int:
     _import_core_before_qt()
     from PySide6.QtCore import QTimer
 
-    from neurocoach.ui.first_paint import FirstPaintWatcher
     from neurocoach.ui.single_instance import SingleInstance, instance_key
 
     app = create_app()
@@ -57,9 +57,9 @@ def run_gui(routine_file: Path | None, quit_after_paint: bool = False) -> int:
     if not guard.claim():
         print("NeuroCoach is already running: its window has been brought to the front.")
         return 0
-    window, store = open_main_window(app, routine_file)
+    window = open_main_window(app, routine_file)
     guard.activated.connect(window.bring_forward)
-    first_paint = FirstPaintWatcher(window)
+    first_paint = when_painted(window)
     first_paint.painted.connect(_collect_from_now_on)
     QTimer.singleShot(5000, _collect_from_now_on)  # a window started minimized is not painted
     if quit_after_paint:  # for bench/startup.py: the real start-up path, then leave
@@ -68,7 +68,21 @@ def run_gui(routine_file: Path | None, quit_after_paint: bool = False) -> int:
         return app.exec()
     finally:
         guard.close()
-        store.close()
+        store = window.history_if_open()
+        if store is not None:
+            store.close()
+
+
+def when_painted(window: MainWindow) -> FirstPaintWatcher:
+    """What waits for the first paint: opening the history database, just after it (queued,
+    so that a benchmark quitting at the paint leaves first)."""
+    from PySide6.QtCore import QTimer
+
+    from neurocoach.ui.first_paint import FirstPaintWatcher
+
+    watcher = FirstPaintWatcher(window)
+    watcher.painted.connect(lambda: QTimer.singleShot(0, window.open_history))
+    return watcher
 
 
 def _collect_from_now_on() -> None:
@@ -81,13 +95,12 @@ def _import_core_before_qt() -> None:
     """Import the Qt-free modules the start needs before PySide6 is first imported.
 
     Once imported, PySide6 reads the source of each module imported after it (looking for
-    `from __feature__ import`): 20 ms of start-up for the core, json and sqlite3 modules.
+    `from __feature__ import`): 20 ms of start-up for the core and json modules.
     (PyYAML is not among them: with the cache of files read, it is imported only when a file
     has changed.)
     """
     import neurocoach.core.catalog
     import neurocoach.core.file_cache
-    import neurocoach.core.history
     import neurocoach.core.settings
     import neurocoach.error_handling  # noqa: F401
 
@@ -113,12 +126,13 @@ def create_app() -> QApplication:
     return app
 
 
-def open_main_window(
-    app: QApplication, routine_file: Path | None = None
-) -> tuple[MainWindow, HistoryStore]:
-    """Build and show the main window over the user's (or NEUROCOACH_HOME's) folders."""
+def open_main_window(app: QApplication, routine_file: Path | None = None) -> MainWindow:
+    """Build and show the main window over the user's (or NEUROCOACH_HOME's) folders.
+
+    The history database opens on first use (`MainWindow.store`); run_gui opens it just after
+    the first paint.
+    """
     from neurocoach.core.file_cache import FileCache
-    from neurocoach.core.history import open_history
     from neurocoach.core.settings import load_settings, save_settings
     from neurocoach.error_handling import install_excepthook, setup_logging
     from neurocoach.ui.main_window import MainWindow
@@ -132,11 +146,18 @@ def open_main_window(
     if not paths.settings_file.exists():
         # a file the user can find and read
         save_settings(loaded.settings, paths.settings_file, cache)
-    store, history_problem = open_history(paths.history_db)
+
+    def open_store() -> HistoryStore:
+        from neurocoach.core.history import open_history
+
+        store, problem = open_history(paths.history_db)
+        if problem:
+            window.tell(problem)
+        return store
 
     window = MainWindow(
         [bundled_routines_dir(), paths.user_routines_dir],
-        store,
+        open_store,
         loaded.settings,
         audio_factory=lambda: make_audio(loaded.settings, window),
         file_cache=cache,
@@ -152,12 +173,11 @@ def open_main_window(
     window.activateWindow()
     follow_settings(app, loaded.settings, paths.settings_file, cache)
     install_excepthook(window.tell, log_file)
-    for problem in (loaded.problem, history_problem):
-        if problem:
-            window.tell(problem)
+    if loaded.problem:
+        window.tell(loaded.problem)
     if routine_file is not None:
         window.open_routine_file(routine_file)
-    return window, store
+    return window
 
 
 def follow_settings(

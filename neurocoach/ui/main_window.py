@@ -23,7 +23,6 @@ from neurocoach import __version__
 from neurocoach.core.catalog import CatalogEntry, load_catalog, load_entry
 from neurocoach.core.clock import Clock
 from neurocoach.core.file_cache import FileCache
-from neurocoach.core.history import HistoryStore
 from neurocoach.core.records import EndReason
 from neurocoach.core.routine import Routine
 from neurocoach.core.settings import Settings
@@ -33,6 +32,7 @@ from neurocoach.ui.routine_list_page import RoutineListPage
 if TYPE_CHECKING:
     from neurocoach.core.cues import CuePlanner
     from neurocoach.core.engine import SessionOutcome
+    from neurocoach.core.history import HistoryStore
     from neurocoach.core.recorder import SessionRecorder
     from neurocoach.ui.confirm_dialog import ConfirmStopDialog
     from neurocoach.ui.exercise_dialog import ExerciseDialog
@@ -53,13 +53,14 @@ class SessionAudio(Protocol):
 
 
 AudioFactory = Callable[[], SessionAudio]
+HistoryOpener = Callable[[], "HistoryStore"]
 
 
 class MainWindow(QMainWindow):
     def __init__(
         self,
         routine_folders: list[Path],
-        store: HistoryStore,
+        store: HistoryStore | HistoryOpener,
         settings: Settings | None = None,
         clock: Clock | None = None,
         audio_factory: AudioFactory | None = None,
@@ -72,7 +73,10 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("NeuroCoach")
         self.routine_folders = routine_folders
         self.file_cache = file_cache  # routine files already read, so they load faster
-        self.store = store
+        # The history, or how to open it: app.py opens it just after the first paint, so
+        # sqlite3 is not loaded before the window is seen.
+        self._store: HistoryStore | None = None if callable(store) else store
+        self._open_store: HistoryOpener | None = store if callable(store) else None
         self.settings = settings or Settings()
         self.clock = clock
         self._audio_factory = audio_factory
@@ -107,6 +111,22 @@ class MainWindow(QMainWindow):
         self._retry.timeout.connect(self._on_retry_timeout)
         self._build_menus()
         self.routine_list.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @property
+    def store(self) -> HistoryStore:
+        """The history database, opened on first use if it was not given open."""
+        if self._store is None:
+            assert self._open_store is not None
+            self._store = self._open_store()
+        return self._store
+
+    def history_if_open(self) -> HistoryStore | None:
+        return self._store
+
+    @Slot()
+    def open_history(self) -> None:
+        """Open the history now (any problem with it is told then)."""
+        _ = self.store
 
     # --- menus ---------------------------------------------------------------------------
     def _build_menus(self) -> None:

@@ -15,8 +15,9 @@ def test_the_app_opens_over_neurocoach_home_only(qtbot, qapp, neurocoach_home: P
         .read_text()
         .replace("id: quick-hands", "id: mine")
     )
-    window, store = open_main_window(qapp, bundled_routines_dir() / "warm-hands.yaml")
+    window = open_main_window(qapp, bundled_routines_dir() / "warm-hands.yaml")
     qtbot.addWidget(window)
+    store = window.store  # opens the history (run_gui: after the first paint)
     try:
         assert window.isVisible()
         assert (
@@ -59,8 +60,9 @@ def test_a_damaged_history_is_told_and_a_fresh_one_used(qtbot, qapp, neurocoach_
     data = neurocoach_home / "data"
     data.mkdir(parents=True)
     (data / "history.sqlite3").write_bytes(b"garbage" * 500)
-    window, store = open_main_window(qapp)
+    window = open_main_window(qapp)
     qtbot.addWidget(window)
+    store = window.store  # opens the history (run_gui: after the first paint)
     try:
         box = window.findChild(QMessageBox, "message")
         assert box is not None and "could not be read" in box.text()
@@ -79,8 +81,9 @@ def test_a_damaged_settings_file_is_told_and_the_defaults_used(qtbot, qapp, neur
     config = neurocoach_home / "config"
     config.mkdir(parents=True)
     (config / "settings.yaml").write_text("version: 1\nvolume: [oops\n")
-    window, store = open_main_window(qapp)
+    window = open_main_window(qapp)
     qtbot.addWidget(window)
+    store = window.store  # opens the history (run_gui: after the first paint)
     try:
         texts = [box.text() for box in window.findChildren(QMessageBox, "message")]
         assert any("settings file could not be read" in text for text in texts)
@@ -100,8 +103,9 @@ def test_the_started_app_debounces_keys_at_its_window(qtbot, qapp) -> None:
     app = create_app()
     keys = app.findChild(KeyDebounceFilter, "key_debounce")
     assert keys is not None
-    window, store = open_main_window(app)
+    window = open_main_window(app)
     qtbot.addWidget(window)
+    store = window.store  # opens the history (run_gui: after the first paint)
     try:
         qtbot.waitUntil(lambda: app.focusWindow() is window.windowHandle())
         row = window.routine_list.list.currentRow()
@@ -152,7 +156,30 @@ def test_the_qt_free_core_comes_before_pyside6_and_a_second_start_needs_no_yaml(
     first, second = start(), start()
     assert "yaml" in first  # the first start reads the files
     assert "yaml" not in second
+    assert "sqlite3" not in second  # the history opens after the first paint
     for order in (first, second):
         qt = order.index("PySide6.QtCore")
-        for core in ("sqlite3", "neurocoach.core.file_cache", "neurocoach.core.settings"):
+        for core in (
+            "neurocoach.core.catalog",
+            "neurocoach.core.file_cache",
+            "neurocoach.core.settings",
+        ):
             assert order.index(core) < qt, f"{core} is imported after PySide6"
+
+
+def test_the_history_opens_just_after_the_first_paint(qtbot, qapp, neurocoach_home) -> None:
+    from neurocoach.app import when_painted
+
+    window = open_main_window(qapp)
+    qtbot.addWidget(window)
+    try:
+        watcher = when_painted(window)
+        assert window.history_if_open() is None  # not before the window is seen
+        qtbot.waitSignal(watcher.painted, timeout=5000).wait()
+        qtbot.waitUntil(lambda: window.history_if_open() is not None, timeout=5000)
+        assert (neurocoach_home / "data" / "history.sqlite3").exists()
+    finally:
+        window.close()
+        store = window.history_if_open()
+        if store is not None:
+            store.close()

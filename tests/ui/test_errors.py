@@ -14,8 +14,9 @@ from neurocoach.error_handling import LOG_NAME
 
 @pytest.mark.qt_no_exception_capture
 def test_an_error_in_the_event_loop_is_logged_and_shown(qtbot, qapp, neurocoach_home) -> None:
-    window, store = open_main_window(qapp)
+    window = open_main_window(qapp)
     qtbot.addWidget(window)
+    store = window.store  # opens the history (run_gui: after the first paint)
     saved_hook = sys.excepthook
     try:
 
