@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import os
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 
 import platformdirs
@@ -65,15 +66,11 @@ def app_paths(environ: dict[str, str] | None = None) -> AppPaths:
 
 
 def _bundled(name: str) -> Path:
-    """A folder shipped with the app: inside the package when installed from a wheel or
-    frozen, the top of the repository when running from a checkout.
-
-    A plain path beside this file, not importlib.resources: the package is always unpacked
-    on disk, and importlib.resources took 8 ms to import before the first paint.
-    """
-    inside = _PACKAGE_DIR / name
+    """A folder shipped with the app: package data (importlib.resources) when installed from
+    a wheel or frozen, the top of the repository when running from a checkout."""
+    inside = resources.files("neurocoach").joinpath(name)
     if inside.is_dir():
-        return inside
+        return Path(str(inside))
     return _PACKAGE_DIR.parent / name
 
 
