@@ -32,7 +32,6 @@ from neurocoach.ui.widgets import announce, big_button, button_label, scroll_are
 
 _KEYPAD = Qt.KeyboardModifier.KeypadModifier
 COUNTDOWN_SHARE = 0.36  # of the page's height: keeps the digits over a quarter of the window
-ILLUSTRATION_WIDTH_SHARE = 0.75  # of the page's height
 FLASH_MS = 450
 FLASH_WIDTH = 12
 FLASH_COLOURS = {  # the frame's colour for each cue; the same moments as the tones
@@ -224,8 +223,9 @@ class PlayerPage(QWidget):
         self._arrange_controls(len(self._buttons) if needed <= room else 3)
         self.countdown.setFixedHeight(int(self.height() * COUNTDOWN_SHARE))
         # The picture is square: wider than the space is tall would only take width from the
-        # countdown beside it.
-        self.illustration.setMaximumWidth(int(self.height() * ILLUSTRATION_WIDTH_SHARE))
+        # countdown beside it. (Its height is already laid out: the row's height does not
+        # depend on the width.)
+        self.illustration.setMaximumWidth(max(self.illustration.height(), 1))
 
     @Slot(object)
     def _on_driver_phase_started(self, phase: Phase) -> None:

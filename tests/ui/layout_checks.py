@@ -51,5 +51,6 @@ def _direct():
 
 
 def _name(widget: QWidget) -> str:
-    text = widget.text() if hasattr(widget, "text") else ""
+    text = getattr(widget, "text", "")
+    text = text() if callable(text) else text
     return f"{type(widget).__name__}({widget.objectName() or text or ''})"

@@ -54,3 +54,20 @@ def test_every_page_and_the_stop_dialog_have_big_readable_buttons(make_app, size
     assert_buttons_big_and_readable(app.window.current_page())
     app.press(Qt.Key.Key_H)
     assert_buttons_big_and_readable(app.window.current_page())
+
+
+@pytest.mark.parametrize(
+    ("size", "least"),
+    # The picture shares the space with a countdown at least a quarter of the window high,
+    # the step title, four lines of instructions and a caution; in a small window the
+    # countdown's digits ("10 min") also need more of the width.
+    [((1280, 800), 0.31), ((1920, 1080), 0.34), ((1024, 700), 0.25)],
+)
+def test_the_picture_takes_a_large_part_of_the_player(make_app, size, least) -> None:
+    app = make_app(size=size)
+    player = start_routine(app)
+    app.qtbot.waitUntil(lambda: player.illustration.width() > 0)
+    picture = player.illustration.picture_rect()
+    share = picture.width() * picture.height() / (player.width() * player.height())
+    print(f"{size}: picture {picture.width():.0f} px square, {share:.1%} of the player")
+    assert share >= least
