@@ -25,7 +25,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
-from startup import compare, summarise  # noqa: E402
+from startup import compare, compare_first_start, summarise  # noqa: E402
 
 BUDGETS = {
     "start-up": "<= 1.5 x bare",
@@ -97,6 +97,7 @@ def main() -> None:
     home = tempfile.mkdtemp(prefix="neurocoach-perf-")
     env = dict(os.environ, NEUROCOACH_HOME=home, QT_QPA_PLATFORM="offscreen")
     start = summarise(*compare(env, args.runs))
+    first = summarise(*compare_first_start(env, args.runs))
     run = countdown(args.countdown, env)
     load_time, load_count = routines_load()
     history = history_window()
@@ -106,6 +107,12 @@ def main() -> None:
             f"{start.coach.wall:.3f} s vs {start.bare.wall:.3f} s",
             f"{start.ratio.wall:.2f} x",
             BUDGETS["start-up"],
+        ),
+        (
+            "first start (nothing read yet)",
+            f"{first.coach.wall:.3f} s vs {first.bare.wall:.3f} s",
+            f"{first.ratio.wall:.2f} x",
+            "-",
         ),
         (
             "start-up CPU time",

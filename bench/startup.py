@@ -89,6 +89,18 @@ def compare(env: dict[str, str], runs: int) -> tuple[list[Sample], list[Sample]]
     return bare, coach
 
 
+def compare_first_start(env: dict[str, str], runs: int) -> tuple[list[Sample], list[Sample]]:
+    """As `compare`, but each NeuroCoach start in an empty NEUROCOACH_HOME: the first start
+    after installing, with no settings file yet and nothing read before (PyYAML is loaded)."""
+    bare: list[Sample] = []
+    coach: list[Sample] = []
+    for _ in range(runs):
+        with tempfile.TemporaryDirectory() as home:
+            bare.append(sample(BARE, env))
+            coach.append(sample(NEUROCOACH, dict(env, NEUROCOACH_HOME=home)))
+    return bare, coach
+
+
 class Summary(NamedTuple):
     bare: Sample  # medians
     coach: Sample
@@ -117,12 +129,15 @@ def main() -> None:
         env = dict(os.environ, NEUROCOACH_HOME=home)
         env.setdefault("QT_QPA_PLATFORM", "offscreen")
         result = summarise(*compare(env, args.runs))
+        first = summarise(*compare_first_start(env, args.runs))
     print(f"runs: {args.runs} of each, interleaved; platform {env['QT_QPA_PLATFORM']}")
     print(f"{'':26}{'bare window':>12}{'NeuroCoach':>12}{'ratio':>8}")
     b, c, r = result
     print(f"{'start-up, wall (s)':26}{b.wall:12.3f}{c.wall:12.3f}{r.wall:8.2f}")
     print(f"{'start-up, CPU (s)':26}{b.cpu:12.3f}{c.cpu:12.3f}{r.cpu:8.2f}")
     print(f"{'peak memory (MiB)':26}{b.memory:12.1f}{c.memory:12.1f}{r.memory:8.2f}")
+    b, c, r = first
+    print(f"{'first start, wall (s)':26}{b.wall:12.3f}{c.wall:12.3f}{r.wall:8.2f}")
     print("(medians; the ratio is the median of the ratios of each bare/NeuroCoach pair)")
 
 
