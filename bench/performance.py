@@ -151,9 +151,9 @@ def main() -> None:
         f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
         f"{platform.python_version()}, {platform.platform()}"
     )
-    print(f"{'measure':28}{'detail':34}{'figure':>12}  budget")
+    print(f"{'measure':32}{'detail':34}{'figure':>12}  budget")
     for name, detail, figure, budget in rows:
-        print(f"{name:28}{detail:34}{figure:>12}  {budget}")
+        print(f"{name:32}{detail:34}{figure:>12}  {budget}")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
     print(f"(peak RSS of this script: {peak} MiB)")
 
