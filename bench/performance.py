@@ -5,7 +5,7 @@
 Prints a table: start-up time and peak memory as ratios to a bare window (same run,
 interleaved), CPU while a countdown runs with sound and pictures, countdown accuracy over a
 real run, loading every bundled routine plus 200 generated ones, and opening the History
-window with 10,000 sessions. Takes about three minutes (the countdown runs in real time).
+window with 10,000 sessions. Takes about four minutes (the countdown runs in real time).
 """
 
 from __future__ import annotations
