@@ -74,14 +74,14 @@ def run_gui(routine_file: Path | None, quit_after_paint: bool = False) -> int:
 
 
 def when_painted(window: MainWindow) -> FirstPaintWatcher:
-    """What waits for the first paint: opening the history database, just after it (queued,
-    so that a benchmark quitting at the paint leaves first)."""
+    """What waits for the first paint (`MainWindow.prepare`) runs just after it: queued, so
+    that a benchmark quitting at the paint leaves first."""
     from PySide6.QtCore import QTimer
 
     from neurocoach.ui.first_paint import FirstPaintWatcher
 
     watcher = FirstPaintWatcher(window)
-    watcher.painted.connect(lambda: QTimer.singleShot(0, window.open_history))
+    watcher.painted.connect(lambda: QTimer.singleShot(0, window.prepare))
     return watcher
 
 
@@ -129,8 +129,8 @@ def create_app() -> QApplication:
 def open_main_window(app: QApplication, routine_file: Path | None = None) -> MainWindow:
     """Build and show the main window over the user's (or NEUROCOACH_HOME's) folders.
 
-    The history database opens on first use (`MainWindow.store`); run_gui opens it just after
-    the first paint.
+    The history database opens on first use (`MainWindow.store`); run_gui opens it, and starts
+    the sound, just after the first paint.
     """
     from neurocoach.core.file_cache import FileCache
     from neurocoach.core.settings import load_settings, save_settings

@@ -124,9 +124,12 @@ class MainWindow(QMainWindow):
         return self._store
 
     @Slot()
-    def open_history(self) -> None:
-        """Open the history now (any problem with it is told then)."""
+    def prepare(self) -> None:
+        """What can wait until the window is seen, done then: open the history (any problem
+        with it is told now) and start the sound layer, whose voice takes a second or more
+        to start; done while the user reads the list, Enter then opens a routine at once."""
         _ = self.store
+        self.audio()
 
     # --- menus ---------------------------------------------------------------------------
     def _build_menus(self) -> None:

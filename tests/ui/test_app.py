@@ -167,19 +167,34 @@ def test_the_qt_free_core_comes_before_pyside6_and_a_second_start_needs_no_yaml(
             assert order.index(core) < qt, f"{core} is imported after PySide6"
 
 
-def test_the_history_opens_just_after_the_first_paint(qtbot, qapp, neurocoach_home) -> None:
+def test_history_and_sound_are_prepared_just_after_the_first_paint(qtbot, tmp_path) -> None:
     from neurocoach.app import when_painted
+    from neurocoach.audio.silent import SilentAudio
+    from neurocoach.core.history import HistoryStore
+    from neurocoach.ui.main_window import MainWindow
 
-    window = open_main_window(qapp)
+    opened: list[HistoryStore] = []
+    made: list[SilentAudio] = []
+
+    def open_store() -> HistoryStore:
+        opened.append(HistoryStore(tmp_path / "history.sqlite3"))
+        return opened[-1]
+
+    def make_audio() -> SilentAudio:
+        made.append(SilentAudio("no sound in this test"))
+        return made[-1]
+
+    window = MainWindow([bundled_routines_dir()], open_store, audio_factory=make_audio)
     qtbot.addWidget(window)
     try:
         watcher = when_painted(window)
-        assert window.history_if_open() is None  # not before the window is seen
+        window.show()
+        assert window.history_if_open() is None and not made  # not before the window is seen
         qtbot.waitSignal(watcher.painted, timeout=5000).wait()
         qtbot.waitUntil(lambda: window.history_if_open() is not None, timeout=5000)
-        assert (neurocoach_home / "data" / "history.sqlite3").exists()
+        assert len(opened) == 1 and len(made) == 1
+        assert window.store is opened[0] and window.audio() is made[0]  # made once, kept
     finally:
         window.close()
-        store = window.history_if_open()
-        if store is not None:
+        for store in opened:
             store.close()
