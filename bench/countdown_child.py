@@ -20,13 +20,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from neurocoach.app import create_app, make_audio
-from neurocoach.core.catalog import load_entry
-from neurocoach.core.history import HistoryStore
+from neurocoach.core.history.store import HistoryStore
+from neurocoach.core.routine.catalog import load_entry
 from neurocoach.core.settings import Settings
 from neurocoach.paths import app_paths
-from neurocoach.ui import theme
-from neurocoach.ui.main_window import MainWindow
-from neurocoach.ui.player_page import PlayerPage
+from neurocoach.ui.common import theme
+from neurocoach.ui.player.player_page import PlayerPage
+from neurocoach.ui.shell.main_window import MainWindow
 
 ROUTINE = """\
 format: 1

@@ -22,7 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from neurocoach.core.history import HistoryStore
+from neurocoach.core.history.store import HistoryStore
 
 ROUTINES = [
     ("quick-hands", "Quick hands", 5),
@@ -85,11 +85,11 @@ def main() -> None:
     os.environ["NEUROCOACH_HOME"] = str(home)
     from PySide6.QtWidgets import QApplication
 
-    from neurocoach.core.export import write_csv
+    from neurocoach.core.history.export import write_csv
     from neurocoach.paths import app_paths
-    from neurocoach.ui import theme
-    from neurocoach.ui.clinician_report import ReportPeriod, write_report
-    from neurocoach.ui.history_page import HistoryPage
+    from neurocoach.ui.common import theme
+    from neurocoach.ui.history.clinician_report import ReportPeriod, write_report
+    from neurocoach.ui.history.history_page import HistoryPage
 
     app = QApplication(sys.argv[:1])
     theme.apply(app)

@@ -61,7 +61,7 @@ def countdown(seconds: float, env: dict[str, str]) -> dict[str, float]:
 
 
 def routines_load(count: int = 200) -> tuple[float, int]:
-    from neurocoach.core.catalog import load_catalog
+    from neurocoach.core.routine.catalog import load_catalog
     from neurocoach.paths import bundled_routines_dir
 
     folder = Path(tempfile.mkdtemp(prefix="neurocoach-routines-"))

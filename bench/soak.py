@@ -35,13 +35,13 @@ def main() -> None:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from neurocoach.core.catalog import load_catalog
-    from neurocoach.core.clock import ManualClock
-    from neurocoach.core.history import HistoryStore
+    from neurocoach.core.history.store import HistoryStore
+    from neurocoach.core.routine.catalog import load_catalog
+    from neurocoach.core.session.clock import ManualClock
     from neurocoach.core.settings import Settings
     from neurocoach.paths import app_paths, bundled_routines_dir
-    from neurocoach.ui import theme
-    from neurocoach.ui.main_window import MainWindow
+    from neurocoach.ui.common import theme
+    from neurocoach.ui.shell.main_window import MainWindow
 
     app = QApplication(sys.argv[:1])
     theme.apply(app)

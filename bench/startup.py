@@ -26,7 +26,7 @@ import sys
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 
-class QuitAfterPaint(QObject):  # as neurocoach.ui.first_paint does for NeuroCoach
+class QuitAfterPaint(QObject):  # as neurocoach.ui.shell.first_paint does for NeuroCoach
     def eventFilter(self, watched, event):
         if event.type() == QEvent.Type.Paint:
             QTimer.singleShot(0, app.quit)  # once the whole window has been drawn

@@ -22,10 +22,10 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
     from neurocoach.core.file_cache import FileCache
-    from neurocoach.core.history import HistoryStore
+    from neurocoach.core.history.store import HistoryStore
     from neurocoach.core.settings import Settings
-    from neurocoach.ui.first_paint import FirstPaintWatcher
-    from neurocoach.ui.main_window import MainWindow, SessionAudio
+    from neurocoach.ui.shell.first_paint import FirstPaintWatcher
+    from neurocoach.ui.shell.main_window import MainWindow, SessionAudio
 
 APP_ID = "org.neurocoach.NeuroCoach"
 CACHE_NAME = "files-read.json"
@@ -50,7 +50,7 @@ def run_gui(routine_file: Path | None, quit_after_paint: bool = False) -> int:
     _import_core_before_qt()
     from PySide6.QtCore import QTimer
 
-    from neurocoach.ui.single_instance import SingleInstance, instance_key
+    from neurocoach.ui.shell.single_instance import SingleInstance, instance_key
 
     app = create_app()
     guard = SingleInstance(instance_key(str(app_paths().data_dir)), app)
@@ -78,7 +78,7 @@ def when_painted(window: MainWindow) -> FirstPaintWatcher:
     that a benchmark quitting at the paint leaves first."""
     from PySide6.QtCore import QTimer
 
-    from neurocoach.ui.first_paint import FirstPaintWatcher
+    from neurocoach.ui.shell.first_paint import FirstPaintWatcher
 
     watcher = FirstPaintWatcher(window)
     watcher.painted.connect(lambda: QTimer.singleShot(0, window.prepare))
@@ -99,8 +99,8 @@ def _import_core_before_qt() -> None:
     (PyYAML is not among them: with the cache of files read, it is imported only when a file
     has changed.)
     """
-    import neurocoach.core.catalog
     import neurocoach.core.file_cache
+    import neurocoach.core.routine.catalog
     import neurocoach.core.settings
     import neurocoach.error_handling  # noqa: F401
 
@@ -110,7 +110,7 @@ def create_app() -> QApplication:
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
-    from neurocoach.ui.key_debounce import KeyDebounceFilter
+    from neurocoach.ui.shell.key_debounce import KeyDebounceFilter
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -135,7 +135,7 @@ def open_main_window(app: QApplication, routine_file: Path | None = None) -> Mai
     from neurocoach.core.file_cache import FileCache
     from neurocoach.core.settings import load_settings, save_settings
     from neurocoach.error_handling import install_excepthook, setup_logging
-    from neurocoach.ui.main_window import MainWindow
+    from neurocoach.ui.shell.main_window import MainWindow
 
     paths = app_paths()
     paths.ensure()
@@ -148,7 +148,7 @@ def open_main_window(app: QApplication, routine_file: Path | None = None) -> Mai
         save_settings(loaded.settings, paths.settings_file, cache)
 
     def open_store() -> HistoryStore:
-        from neurocoach.core.history import open_history
+        from neurocoach.core.history.store import open_history
 
         store, problem = open_history(paths.history_db)
         if problem:
@@ -185,8 +185,8 @@ def follow_settings(
 ) -> None:
     """Apply the look and the key filter now, and again (and save) whenever a setting changes."""
     from neurocoach.core.settings import save_settings
-    from neurocoach.ui import theme
-    from neurocoach.ui.key_debounce import KeyDebounceFilter
+    from neurocoach.ui.common import theme
+    from neurocoach.ui.shell.key_debounce import KeyDebounceFilter
 
     keys = app.findChild(KeyDebounceFilter, "key_debounce")
 

@@ -50,7 +50,7 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
 
 def check_files(paths: Sequence[Path], out: TextIO | None = None) -> int:
     """Validate routine files; 0 when all are good, 1 when any has a problem."""
-    from neurocoach.core.loader import RoutineFileError, load_routine
+    from neurocoach.core.routine.loader import RoutineFileError, load_routine
 
     out = out or sys.stdout
     bad = 0

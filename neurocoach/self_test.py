@@ -38,7 +38,7 @@ def run(out: TextIO | None = None) -> int:
 
 
 def _routines() -> str:
-    from neurocoach.core.catalog import load_catalog
+    from neurocoach.core.routine.catalog import load_catalog
     from neurocoach.paths import bundled_routines_dir
 
     entries = load_catalog([bundled_routines_dir()])
@@ -83,7 +83,7 @@ def _pictures() -> str:
 
 
 def _sounds() -> str:
-    from neurocoach.core.cues import Tone
+    from neurocoach.core.session.cues import Tone
     from neurocoach.paths import bundled_sounds_dir
 
     for tone in Tone:
@@ -94,12 +94,12 @@ def _sounds() -> str:
 
 
 def _session() -> str:
-    from neurocoach.core.catalog import load_entry
-    from neurocoach.core.clock import ManualClock
-    from neurocoach.core.engine import SessionEngine
-    from neurocoach.core.history import HistoryStore
-    from neurocoach.core.recorder import SessionRecorder
-    from neurocoach.core.timeline import total_seconds
+    from neurocoach.core.history.store import HistoryStore
+    from neurocoach.core.routine.catalog import load_entry
+    from neurocoach.core.session.clock import ManualClock
+    from neurocoach.core.session.engine import SessionEngine
+    from neurocoach.core.session.recorder import SessionRecorder
+    from neurocoach.core.session.timeline import total_seconds
     from neurocoach.paths import bundled_routines_dir
 
     routine = load_entry(bundled_routines_dir() / "quick-hands.yaml").routine

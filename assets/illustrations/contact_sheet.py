@@ -19,8 +19,8 @@ from PySide6.QtSvg import QSvgRenderer
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
-from neurocoach.core.catalog import load_catalog  # noqa: E402
-from neurocoach.core.illustrations import frame_files  # noqa: E402
+from neurocoach.core.routine.catalog import load_catalog  # noqa: E402
+from neurocoach.core.routine.illustrations import frame_files  # noqa: E402
 from neurocoach.paths import bundled_illustrations_dir, bundled_routines_dir  # noqa: E402
 
 CELL = 240

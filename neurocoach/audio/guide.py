@@ -15,7 +15,7 @@ from PySide6.QtMultimedia import QMediaDevices
 
 from neurocoach.audio.speaker import Speaker
 from neurocoach.audio.tone_player import TonePlayer
-from neurocoach.core.cues import Cue, CuePlanner
+from neurocoach.core.session.cues import Cue, CuePlanner
 from neurocoach.core.settings import Settings
 
 log = logging.getLogger(__name__)

@@ -6,7 +6,7 @@ missing piece of sound.
 
 from __future__ import annotations
 
-from neurocoach.core.cues import CuePlanner
+from neurocoach.core.session.cues import CuePlanner
 
 
 class SilentAudio:

@@ -16,7 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, QUrl, Slot
 from PySide6.QtMultimedia import QSoundEffect
 
-from neurocoach.core.cues import Tone
+from neurocoach.core.session.cues import Tone
 
 log = logging.getLogger(__name__)
 GAP_MS = 60

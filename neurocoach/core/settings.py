@@ -17,8 +17,8 @@ from typing import Any
 
 from neurocoach.core.events import Event
 from neurocoach.core.file_cache import FileCache, file_key
-from neurocoach.core.routine import MAX_REPS, MAX_SECONDS, Routine, Step
-from neurocoach.core.timeline import SessionOptions, StepOverride
+from neurocoach.core.routine.model import MAX_REPS, MAX_SECONDS, Routine, Step
+from neurocoach.core.session.timeline import SessionOptions, StepOverride
 
 log = logging.getLogger(__name__)
 

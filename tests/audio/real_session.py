@@ -16,12 +16,12 @@ from PySide6.QtCore import QTimer
 
 from neurocoach.app import create_app
 from neurocoach.audio.guide import AudioGuide
-from neurocoach.core.catalog import load_entry
-from neurocoach.core.cues import Cue
-from neurocoach.core.history import HistoryStore
+from neurocoach.core.history.store import HistoryStore
+from neurocoach.core.routine.catalog import load_entry
+from neurocoach.core.session.cues import Cue
 from neurocoach.core.settings import Settings
 from neurocoach.paths import app_paths, bundled_sounds_dir
-from neurocoach.ui.main_window import MainWindow
+from neurocoach.ui.shell.main_window import MainWindow
 
 AFTER_FINISH_MS = 3500  # let "well done, routine complete" be heard
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from neurocoach.audio.guide import AudioGuide
-from neurocoach.core.clock import ManualClock
-from neurocoach.core.cues import CuePlanner, Tone
-from neurocoach.core.engine import SessionEngine
+from neurocoach.core.session.clock import ManualClock
+from neurocoach.core.session.cues import CuePlanner, Tone
+from neurocoach.core.session.engine import SessionEngine
+from neurocoach.core.session.timeline import SessionOptions
 from neurocoach.core.settings import Settings
-from neurocoach.core.timeline import SessionOptions
 from neurocoach.paths import bundled_sounds_dir
 from tests.unit.core.helpers import make_routine, step
 

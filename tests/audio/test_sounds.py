@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from neurocoach.core.cues import Tone
+from neurocoach.core.session.cues import Tone
 from neurocoach.paths import bundled_sounds_dir
 
 

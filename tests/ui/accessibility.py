@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from neurocoach.ui.setting_controls import FieldRow
+from neurocoach.ui.common.controls import FieldRow
 
 MIN_CONTROL = 64
 CONTROLS = (QAbstractButton, QAbstractItemView, QScrollBar, FieldRow, QMenuBar, QPlainTextEdit)

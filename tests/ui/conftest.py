@@ -12,14 +12,14 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from neurocoach.core.clock import ManualClock
-from neurocoach.core.history import HistoryStore
+from neurocoach.core.history.store import HistoryStore
+from neurocoach.core.session.clock import ManualClock
 from neurocoach.core.settings import Settings
 from neurocoach.paths import app_paths, bundled_routines_dir
-from neurocoach.ui import theme
-from neurocoach.ui.key_debounce import KeyDebounceFilter
-from neurocoach.ui.main_window import MainWindow
-from neurocoach.ui.player_page import PlayerPage
+from neurocoach.ui.common import theme
+from neurocoach.ui.player.player_page import PlayerPage
+from neurocoach.ui.shell.key_debounce import KeyDebounceFilter
+from neurocoach.ui.shell.main_window import MainWindow
 
 TINY_ROUTINE = """\
 format: 1

@@ -13,13 +13,13 @@ import sys
 from PySide6.QtCore import QTimer
 
 from neurocoach.app import create_app
-from neurocoach.core.catalog import load_catalog
-from neurocoach.core.clock import ManualClock
-from neurocoach.core.history import open_history
-from neurocoach.core.records import StepRecord
+from neurocoach.core.history.store import open_history
+from neurocoach.core.routine.catalog import load_catalog
+from neurocoach.core.session.clock import ManualClock
+from neurocoach.core.session.records import StepRecord
 from neurocoach.core.settings import Settings
 from neurocoach.paths import app_paths, bundled_routines_dir
-from neurocoach.ui.main_window import MainWindow
+from neurocoach.ui.shell.main_window import MainWindow
 
 
 def main() -> int:

@@ -93,7 +93,7 @@ def ring_pixels(widget) -> int:
     """How many pixels of the widget are in the focus ring's colour."""
     from PySide6.QtGui import QColor
 
-    from neurocoach.ui import theme
+    from neurocoach.ui.common import theme
 
     image = widget.grab().toImage()
     ring = QColor(theme.current.focus)

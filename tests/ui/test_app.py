@@ -4,7 +4,7 @@ from pathlib import Path
 
 from neurocoach.app import open_main_window
 from neurocoach.paths import bundled_routines_dir
-from neurocoach.ui.before_start_page import BeforeStartPage
+from neurocoach.ui.routines.before_start_page import BeforeStartPage
 
 
 def test_the_app_opens_over_neurocoach_home_only(qtbot, qapp, neurocoach_home: Path) -> None:
@@ -38,9 +38,9 @@ def test_sound_modules_that_cannot_load_leave_a_silent_coach(qapp, monkeypatch) 
     from PySide6.QtCore import QObject
 
     from neurocoach.app import make_audio
-    from neurocoach.core.clock import ManualClock
-    from neurocoach.core.cues import CuePlanner
-    from neurocoach.core.engine import SessionEngine
+    from neurocoach.core.session.clock import ManualClock
+    from neurocoach.core.session.cues import CuePlanner
+    from neurocoach.core.session.engine import SessionEngine
     from neurocoach.core.settings import Settings
     from tests.unit.core.helpers import make_routine, step
 
@@ -98,7 +98,7 @@ def test_the_started_app_debounces_keys_at_its_window(qtbot, qapp) -> None:
     from PySide6.QtCore import Qt
 
     from neurocoach.app import create_app
-    from neurocoach.ui.key_debounce import KeyDebounceFilter
+    from neurocoach.ui.shell.key_debounce import KeyDebounceFilter
 
     app = create_app()
     keys = app.findChild(KeyDebounceFilter, "key_debounce")
@@ -160,7 +160,7 @@ def test_the_qt_free_core_comes_before_pyside6_and_a_second_start_needs_no_yaml(
     for order in (first, second):
         qt = order.index("PySide6.QtCore")
         for core in (
-            "neurocoach.core.catalog",
+            "neurocoach.core.routine.catalog",
             "neurocoach.core.file_cache",
             "neurocoach.core.settings",
         ):
@@ -170,8 +170,8 @@ def test_the_qt_free_core_comes_before_pyside6_and_a_second_start_needs_no_yaml(
 def test_history_and_sound_are_prepared_just_after_the_first_paint(qtbot, tmp_path) -> None:
     from neurocoach.app import when_painted
     from neurocoach.audio.silent import SilentAudio
-    from neurocoach.core.history import HistoryStore
-    from neurocoach.ui.main_window import MainWindow
+    from neurocoach.core.history.store import HistoryStore
+    from neurocoach.ui.shell.main_window import MainWindow
 
     opened: list[HistoryStore] = []
     made: list[SilentAudio] = []

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from neurocoach.ui.before_start_page import BeforeStartPage
-from neurocoach.ui.finish_page import FinishPage
-from neurocoach.ui.history_page import HistoryPage
-from neurocoach.ui.player_page import PlayerPage
+from neurocoach.ui.history.history_page import HistoryPage
+from neurocoach.ui.player.finish_page import FinishPage
+from neurocoach.ui.player.player_page import PlayerPage
+from neurocoach.ui.routines.before_start_page import BeforeStartPage
 from tests.ui.conftest import select_routine, start_routine
 
 

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from neurocoach.ui import theme
+from neurocoach.ui.common import theme
 from tests.ui.conftest import select_routine, visit_dialogs
 from tests.ui.layout_checks import cut_off_labels, overlapping
 from tests.ui.sizes import assert_buttons_big_and_readable
@@ -58,8 +58,8 @@ def test_every_dialog_fits(scaled) -> None:
 
 @pytest.mark.parametrize("scaled", SIZES, indirect=True, ids=["100%", "200%"])
 def test_history_checkin_and_report_fit(scaled) -> None:
-    from neurocoach.ui.report_dialog import ReportDialog
-    from tests.ui.test_history import filled
+    from neurocoach.ui.history.report_dialog import ReportDialog
+    from tests.ui.history.test_history import filled
 
     app, _size = scaled
     filled(app)

@@ -7,9 +7,9 @@ import re
 
 import pytest
 
-from neurocoach.core.catalog import load_catalog
-from neurocoach.core.routine import Routine
-from neurocoach.core.timeline import total_seconds
+from neurocoach.core.routine.catalog import load_catalog
+from neurocoach.core.routine.model import Routine
+from neurocoach.core.session.timeline import total_seconds
 from neurocoach.paths import bundled_routines_dir
 
 

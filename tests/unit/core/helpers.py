@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from neurocoach.core.cues import Tone
-from neurocoach.core.routine import Area, Routine, Sides, Step
+from neurocoach.core.routine.model import Area, Routine, Sides, Step
+from neurocoach.core.session.cues import Tone
 
 # Short names for the cue tones, so expected sequences read like a score.
 R, HS, T, HE, SW, REST, C = (

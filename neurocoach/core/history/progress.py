@@ -1,0 +1,93 @@
+"""Figures that show progress: days exercised, the current streak, minutes a week, totals per
+routine, and symptom ratings over time. Plain functions over the history's rows, so the
+History window, the reports and the tests all count the same way.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from neurocoach.core.history.store import Rating, SessionSummary
+
+SYMPTOMS = ("pain", "tingling", "numbness")
+AREAS = ("hands", "feet")
+
+
+def local_day(when: datetime) -> date:
+    return when.astimezone().date()
+
+
+def did_exercise(session: SessionSummary) -> bool:
+    """A session counts when at least one step was really done."""
+    return session.steps_done > 0
+
+
+def days_exercised(sessions: Iterable[SessionSummary]) -> set[date]:
+    return {local_day(s.started_at) for s in sessions if did_exercise(s)}
+
+
+def current_streak(days: set[date], today: date) -> int:
+    """Days in a row with exercise, up to today (or up to yesterday, if not yet today)."""
+    day = today if today in days else today - timedelta(days=1)
+    count = 0
+    while day in days:
+        count += 1
+        day -= timedelta(days=1)
+    return count
+
+
+def minutes(session: SessionSummary) -> float:
+    return (session.duration_seconds or 0.0) / 60
+
+
+def week_start(day: date) -> date:
+    return day - timedelta(days=day.weekday())  # Monday
+
+
+def minutes_per_week(
+    sessions: Iterable[SessionSummary], today: date, weeks: int = 8
+) -> list[tuple[date, float]]:
+    """The last `weeks` weeks, oldest first, Monday to Sunday, with minutes exercised."""
+    first = week_start(today) - timedelta(weeks=weeks - 1)
+    totals: dict[date, float] = {first + timedelta(weeks=i): 0.0 for i in range(weeks)}
+    for session in sessions:
+        start = week_start(local_day(session.started_at))
+        if start in totals:
+            totals[start] += minutes(session)
+    return sorted(totals.items())
+
+
+@dataclass(frozen=True)
+class RoutineTotal:
+    title: str
+    sessions: int
+    minutes: float
+
+
+def totals_per_routine(sessions: Iterable[SessionSummary]) -> list[RoutineTotal]:
+    count: dict[str, int] = defaultdict(int)
+    spent: dict[str, float] = defaultdict(float)
+    for session in sessions:
+        count[session.routine_title] += 1
+        spent[session.routine_title] += minutes(session)
+    return sorted(
+        (RoutineTotal(title, count[title], spent[title]) for title in count),
+        key=lambda total: (-total.sessions, total.title),
+    )
+
+
+def symptom_series(
+    history: Iterable[tuple[datetime, Rating]], moment: str = "before"
+) -> dict[str, list[tuple[datetime, float]]]:
+    """Each symptom's ratings over time at one moment; hands and feet are averaged."""
+    grouped: dict[str, dict[datetime, list[int]]] = {s: defaultdict(list) for s in SYMPTOMS}
+    for when, rating in history:
+        if rating.moment == moment and rating.symptom in grouped:
+            grouped[rating.symptom][when].append(rating.value)
+    return {
+        symptom: [(when, sum(values) / len(values)) for when, values in sorted(points.items())]
+        for symptom, points in grouped.items()
+    }

@@ -1,0 +1,100 @@
+"""The routines a user can choose from: the bundled ones and their own, broken ones included.
+
+A broken file never hides the others: it becomes an entry that carries its problems, so the
+list can show it, greyed out, with the message that says how to fix it. Given a FileCache, an
+unchanged file is not read again, and the loader (with PyYAML) is imported only on a miss.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from neurocoach.core.file_cache import FileCache, file_key
+from neurocoach.core.routine.model import Routine, routine_from_data, routine_to_data
+
+if TYPE_CHECKING:
+    from neurocoach.core.routine.loader import Problem
+
+ROUTINE_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True)
+class CatalogEntry:
+    """One routine file: either its routine, or the problems that stop it from loading."""
+
+    path: Path
+    routine: Routine | None
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return self.routine is not None
+
+
+def routine_files(folder: Path) -> list[Path]:
+    """The routine files in a folder, in a stable order; a missing folder has none."""
+    if not folder.is_dir():
+        return []
+    return sorted(
+        p for p in folder.iterdir() if p.suffix.lower() in ROUTINE_SUFFIXES and p.is_file()
+    )
+
+
+def load_entry(path: Path, cache: FileCache | None = None) -> CatalogEntry:
+    """One routine file; a file that cannot be used gives an entry with its problems (those
+    are never cached: the author is told afresh each time)."""
+    if cache is not None:
+        data = cache.get("routine", path)
+        if data is not None:
+            try:
+                return CatalogEntry(path, routine_from_data(data))
+            except (TypeError, KeyError, ValueError, AttributeError):
+                pass  # not what routine_to_data makes: read the file again
+    from neurocoach.core.routine.loader import RoutineFileError, load_routine
+
+    key = file_key(path)
+    try:
+        routine = load_routine(path)
+    except RoutineFileError as error:
+        return CatalogEntry(path, None, error.problems)
+    if cache is not None:
+        cache.put("routine", path, key, routine_to_data(routine))
+    return CatalogEntry(path, routine)
+
+
+def load_catalog(folders: Iterable[Path], cache: FileCache | None = None) -> list[CatalogEntry]:
+    """Load every routine file in the folders, in order; an id used twice is a problem."""
+    entries: list[CatalogEntry] = []
+    owners: dict[str, Path] = {}
+    for folder in folders:
+        for path in routine_files(folder):
+            entry = load_entry(path, cache)
+            if entry.routine is not None:
+                first = owners.setdefault(entry.routine.id, path)
+                if first != path:
+                    from neurocoach.core.routine.loader import Problem
+
+                    clash = Problem(
+                        str(path),
+                        _line_of_id(path),
+                        1,
+                        f"the id {entry.routine.id!r} is already used by {first}; "
+                        "give this routine its own id",
+                    )
+                    entry = CatalogEntry(path, None, (clash,))
+            entries.append(entry)
+    if cache is not None:
+        cache.save()
+    return entries
+
+
+def _line_of_id(path: Path) -> int:
+    """The line of the top-level ``id:`` key, so a clash message points at it."""
+    try:
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return 1
+    return next((n for n, line in enumerate(lines, start=1) if line.startswith("id:")), 1)

@@ -1,0 +1,72 @@
+"""The plain words the player shows (and, later, the voice says) for each moment of a session.
+
+Kept apart from the widgets so the screen and the voice can never disagree, and so the words
+can be tested without a window.
+"""
+
+from __future__ import annotations
+
+import math
+
+from neurocoach.core.routine.model import Area, Routine, Side
+from neurocoach.core.session.timeline import Phase, PhaseKind
+
+_PART = {Area.HANDS: "hand", Area.FEET: "foot", Area.BOTH: "side"}
+
+
+def side_name(side: Side, area: Area) -> str:
+    """ "left hand", "right foot", or "left side" for a routine that works on both."""
+    return f"{side.value} {_PART[area]}"
+
+
+def position_text(phase: Phase, routine: Routine) -> str:
+    """Where the user is: "Step 3 of 7 · rep 2 of 5 · left hand"."""
+    parts = [f"Step {phase.step_index + 1} of {len(routine.steps)}"]
+    if phase.reps > 1 and not phase.between_steps:
+        parts.append(f"rep {phase.rep} of {phase.reps}")
+    if phase.side is not None:
+        parts.append(side_name(phase.side, routine.area))
+    return " · ".join(parts)
+
+
+def banner_text(phase: Phase, routine: Routine) -> str:
+    """The one big word (or few) that says what to do right now."""
+    if phase.kind is PhaseKind.READY:
+        return "Get ready"
+    if phase.kind is PhaseKind.SWITCH and phase.side is not None:
+        return f"Switch to your {side_name(phase.side, routine.area)}"
+    if phase.kind is PhaseKind.REST:
+        return "Rest"
+    words = "Go · last one" if phase.reps > 1 and phase.rep == phase.reps else "Go"
+    return f"{words} · press Space when done" if phase.open_ended else words
+
+
+def duration_text(seconds: float) -> str:
+    """ "45 s", "2 min", "2 min 30 s": short, for the player and the lists."""
+    whole = max(0, math.ceil(seconds - 1e-9))
+    minutes, rest = divmod(whole, 60)
+    if minutes == 0:
+        return f"{rest} s"
+    return f"{minutes} min" if rest == 0 else f"{minutes} min {rest} s"
+
+
+def about_minutes(seconds: float) -> str:
+    """A routine's length for the list: "about 6 min"."""
+    return f"about {max(1, round(seconds / 60))} min"
+
+
+def next_text(current: Phase, upcoming: Phase | None, routine: Routine) -> str:
+    """What comes after the current phase, so nothing is a surprise."""
+    if upcoming is None:
+        return "Next: finish"
+    if upcoming.kind is PhaseKind.REST:
+        return f"Next: rest {duration_text(upcoming.duration)}"
+    if upcoming.kind is PhaseKind.SWITCH and upcoming.side is not None:
+        return f"Next: {side_name(upcoming.side, routine.area)}"
+    if upcoming.step_index != current.step_index:
+        return f"Next: {upcoming.step.title}"
+    if upcoming.kind is PhaseKind.HOLD and current.kind is not PhaseKind.HOLD:
+        if upcoming.open_ended:
+            return "Next: go, for as long as you need"
+        return f"Next: go for {duration_text(upcoming.duration)}"
+    return f"Next: rep {upcoming.rep} of {upcoming.reps}"

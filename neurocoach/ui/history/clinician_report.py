@@ -1,0 +1,209 @@
+"""A printable PDF report for a clinician, written with Qt's own PDF writer.
+
+One or two A4 pages: the period, days exercised, minutes, routines done, a chart of the
+symptom ratings before each session, how each symptom moved, and the user's own notes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from itertools import pairwise
+
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
+
+from neurocoach import __version__
+from neurocoach.core.history.progress import (
+    SYMPTOMS,
+    current_streak,
+    days_exercised,
+    local_day,
+    minutes,
+    symptom_series,
+    totals_per_routine,
+)
+from neurocoach.core.history.store import HistoryStore
+from neurocoach.ui.history.progress_charts import SYMPTOM_COLOURS
+
+INK = QColor("#111111")
+GRID = QColor("#bbbbbb")
+
+
+@dataclass(frozen=True)
+class ReportPeriod:
+    first: date
+    last: date
+
+    @classmethod
+    def last_days(cls, days: int, today: date) -> ReportPeriod:
+        return cls(today - timedelta(days=days - 1), today)
+
+    def contains(self, when: datetime) -> bool:
+        return self.first <= local_day(when) <= self.last
+
+    @property
+    def days(self) -> int:
+        return (self.last - self.first).days + 1
+
+
+def write_report(
+    store: HistoryStore, path: str, period: ReportPeriod, notes: str = "", today: date | None = None
+) -> int:
+    """Write the report; returns the number of pages."""
+    today = today or date.today()
+    sessions = [s for s in store.sessions() if period.contains(s.started_at)]
+    ratings = [(when, r) for when, r in store.rating_history() if period.contains(when)]
+    writer = QPdfWriter(path)
+    writer.setTitle("NeuroCoach exercise report")
+    writer.setCreator(f"NeuroCoach {__version__}")
+    writer.setResolution(144)
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(18, 18, 18, 18),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
+    painter = QPainter(writer)
+    page = QRectF(0, 0, writer.width(), writer.height())
+    pen = _Pen(painter, page, writer)
+    pen.heading("NeuroCoach exercise report", 20)
+    pen.line(f"Period: {period.first:%d %B %Y} to {period.last:%d %B %Y} ({period.days} days)")
+    days = days_exercised(sessions)
+    pen.gap()
+    pen.heading("Exercise", 14)
+    finished = sum(1 for s in sessions if s.finished)
+    pen.line(f"Days exercised: {len(days)} of {period.days}")
+    pen.line(f"Sessions: {len(sessions)} ({finished} finished)")
+    pen.line(f"Time exercising: {round(sum(minutes(s) for s in sessions))} minutes")
+    if period.last == today:
+        pen.line(f"Current streak: {current_streak(days, today)} days")
+    pen.gap()
+    pen.heading("Routines done", 14)
+    totals = totals_per_routine(sessions)
+    if not totals:
+        pen.line("None in this period.")
+    for total in totals:
+        pen.line(f"{total.title}: {total.sessions} sessions, {round(total.minutes)} minutes")
+    pen.gap()
+    pen.heading("Symptoms before each session (0 none, 10 worst)", 14)
+    series = symptom_series(ratings, "before")
+    if any(series.values()):
+        pen.chart(series, period)
+        for symptom in SYMPTOMS:
+            points = series[symptom]
+            if points:
+                average = sum(v for _, v in points) / len(points)
+                pen.line(
+                    f"{symptom.capitalize()}: first {points[0][1]:g}, last {points[-1][1]:g}, "
+                    f"average {average:.1f} over {len(points)} ratings"
+                )
+    else:
+        pen.line("No ratings in this period.")
+    pen.gap()
+    pen.heading("Notes", 14)
+    for paragraph in (notes.strip() or "None.").splitlines():
+        pen.paragraph(paragraph)
+    pen.gap()
+    pen.line(
+        f"Made with NeuroCoach {__version__} on {today:%d %B %Y}. Ratings are the user's own. "
+        "The app offers exercises; it does not diagnose or treat.",
+        size=9,
+    )
+    painter.end()
+    return pen.pages
+
+
+class _Pen:
+    """Writes lines down the page, starting a new page when one is full."""
+
+    def __init__(self, painter: QPainter, page: QRectF, writer: QPdfWriter) -> None:
+        self.painter, self.page, self.writer = painter, page, writer
+        self.y = 0.0
+        self.pages = 1
+
+    def _font(self, size: float, bold: bool = False) -> QFont:
+        font = QFont("DejaVu Sans")
+        font.setPointSizeF(size)
+        font.setBold(bold)
+        return font
+
+    def _room(self, height: float) -> None:
+        if self.y + height > self.page.height():
+            self.writer.newPage()
+            self.pages += 1
+            self.y = 0.0
+
+    def heading(self, text: str, size: float) -> None:
+        self._write(text, self._font(size, bold=True))
+
+    def line(self, text: str, size: float = 11) -> None:
+        self._write(text, self._font(size))
+
+    def paragraph(self, text: str) -> None:
+        self._write(text, self._font(11))
+
+    def gap(self) -> None:
+        self.y += self.page.height() * 0.015
+
+    def _write(self, text: str, font: QFont) -> None:
+        self.painter.setFont(font)
+        self.painter.setPen(INK)
+        flags = int(Qt.TextFlag.TextWordWrap)
+        bounds = self.painter.boundingRect(QRectF(0, 0, self.page.width(), 1e6), flags, text)
+        self._room(bounds.height())
+        self.painter.drawText(QRectF(0, self.y, self.page.width(), bounds.height()), flags, text)
+        self.y += bounds.height() * 1.15
+
+    def chart(self, series: dict[str, list[tuple[datetime, float]]], period: ReportPeriod) -> None:
+        height = self.page.height() * 0.25
+        self._room(height + 40)
+        area = QRectF(60, self.y + 10, self.page.width() - 80, height)
+        painter = self.painter
+        painter.setFont(self._font(9))
+        for value in range(0, 11, 2):
+            y = area.bottom() - area.height() * value / 10
+            painter.setPen(QPen(GRID, 1))
+            painter.drawLine(QPointF(area.left(), y), QPointF(area.right(), y))
+            painter.setPen(INK)
+            painter.drawText(
+                QRectF(0, y - 12, 50, 24), int(Qt.AlignmentFlag.AlignRight), str(value)
+            )
+        start = datetime.combine(period.first, datetime.min.time()).astimezone()
+        span = period.days * 86400.0
+        for symptom, points in series.items():
+            if not points:
+                continue
+            painter.setPen(QPen(QColor(SYMPTOM_COLOURS[symptom]), 4))
+            places = [
+                QPointF(
+                    area.left() + area.width() * min(1.0, (when - start).total_seconds() / span),
+                    area.bottom() - area.height() * value / 10,
+                )
+                for when, value in points
+            ]
+            for a, b in pairwise(places):
+                painter.drawLine(a, b)
+            for place in places:
+                painter.drawEllipse(place, 5, 5)
+        painter.setPen(INK)
+        for day, align in (
+            (period.first, Qt.AlignmentFlag.AlignLeft),
+            (period.last, Qt.AlignmentFlag.AlignRight),
+        ):
+            painter.drawText(
+                QRectF(area.left(), area.bottom() + 4, area.width(), 24),
+                int(align),
+                f"{day:%d %b %Y}",
+            )
+        legend_y = area.bottom() + 34
+        x = area.left()
+        for symptom in SYMPTOMS:
+            painter.setPen(QPen(QColor(SYMPTOM_COLOURS[symptom]), 6))
+            painter.drawLine(QPointF(x, legend_y + 12), QPointF(x + 30, legend_y + 12))
+            painter.setPen(INK)
+            painter.drawText(QPointF(x + 38, legend_y + 18), symptom.capitalize())
+            x += 200
+        self.y = legend_y + 40

@@ -1,0 +1,261 @@
+"""Progress a user (and their clinician) can see: sessions, a calendar, minutes and routines,
+and how the symptoms went, with export to a PDF report or a CSV file.
+
+Four views behind four big buttons; the charts are built the first time they are shown, so
+the window opens at once even with years of sessions.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QHBoxLayout,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from neurocoach.core.history.progress import (
+    current_streak,
+    days_exercised,
+    minutes_per_week,
+    symptom_series,
+    totals_per_routine,
+    week_start,
+)
+from neurocoach.core.history.store import HistoryStore
+from neurocoach.ui.common.confirm_dialog import ConfirmDialog
+from neurocoach.ui.common.widgets import big_button, text_label
+from neurocoach.ui.history.month_calendar import MonthCalendar
+from neurocoach.ui.history.session_table import SessionTableModel, details_text, session_table
+
+VIEWS = ("Sessions", "Calendar", "Minutes and routines", "How I felt")
+
+
+class HistoryPage(QWidget):
+    """Signals: back_requested() (Escape, Backspace or the Back button), report_requested()."""
+
+    back_requested = Signal()
+    report_requested = Signal()
+
+    def __init__(
+        self, store: HistoryStore, today: date | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("history_page")
+        self.store = store
+        self.today = today or date.today()
+        heading = text_label("Your progress", self, role="title")
+        self.summary = text_label("", self, role="subtitle")
+        self.summary.setObjectName("history_summary")
+        self.empty_note = text_label(
+            "No sessions yet. Finished and stopped sessions appear here.", self, role="muted"
+        )
+        self.view_buttons = QButtonGroup(self)
+        switcher = QHBoxLayout()
+        for number, name in enumerate(VIEWS):
+            button = big_button(name, str(number + 1), self, stacked=True)
+            button.setCheckable(True)
+            self.view_buttons.addButton(button, number)
+            switcher.addWidget(button)
+        self.views = QStackedWidget(self)
+        self.sessions_view = QWidget(self.views)
+        self.views.addWidget(self.sessions_view)
+        for _ in VIEWS[1:]:
+            self.views.addWidget(QWidget(self.views))  # built when first shown
+        self.delete_button = big_button("Delete session", "Del", self.sessions_view)
+        self.details = text_label("", self.sessions_view)
+        self.details.setObjectName("session_details")
+        self.back_button = big_button("Back", "Esc", self, primary=True)
+        self.report_button = big_button("Report and export…", "R", self)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.back_button, 1)
+        bottom.addWidget(self.report_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.empty_note)
+        layout.addLayout(switcher)
+        layout.addWidget(self.views, 1)
+        layout.addLayout(bottom)
+        self.calendar: MonthCalendar | None = None
+        self.confirm_delete: ConfirmDialog | None = None
+        self.totals_table: QTableWidget | None = None
+        self._built: set[int] = {0}
+        self.view_buttons.idClicked.connect(self.show_view)
+
+        self.back_button.clicked.connect(self.back_requested.emit)
+        self.report_button.clicked.connect(self.report_requested.emit)
+        self.delete_button.clicked.connect(self._on_delete_clicked)
+        self.reload()
+        self.show_view(0)
+
+    def reload(self) -> None:
+        self.sessions = self.store.sessions()
+        self.days = days_exercised(self.sessions)
+        this_week = [
+            s
+            for s in self.sessions
+            if week_start(s.started_at.astimezone().date()) == week_start(self.today)
+        ]
+        minutes_now = round(sum((s.duration_seconds or 0) for s in this_week) / 60)
+        streak = current_streak(self.days, self.today)
+        self.summary.setText(
+            f"Exercised on {len(self.days)} days · streak {streak} "
+            f"day{'' if streak == 1 else 's'} · {minutes_now} min this week"
+        )
+        self.empty_note.setVisible(not self.sessions)
+        self.model = SessionTableModel(self.sessions, self)
+        old = self.sessions_view.layout()
+        if old is None:
+            self.table = session_table(self.model, self.sessions_view)
+            self.table.installEventFilter(self)
+            column = QVBoxLayout(self.sessions_view)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.addWidget(self.table, 1)
+            row = QHBoxLayout()
+            row.addWidget(self.details, 1)
+            row.addWidget(self.delete_button)
+            column.addLayout(row)
+        else:
+            self.table.setModel(self.model)
+        self.table.selectionModel().currentRowChanged.connect(self._on_row_changed)
+        self.details.setText("")
+        if self.sessions:
+            self.table.selectRow(0)
+            self._on_row_changed(self.model.index(0, 0))
+        self.delete_button.setEnabled(bool(self.sessions))
+        for number in list(self._built - {0}):
+            self._rebuild(number)
+
+    @Slot(int)
+    def show_view(self, number: int) -> None:
+        if number not in self._built:
+            self._rebuild(number)
+            self._built.add(number)
+        self.view_buttons.button(number).setChecked(True)
+        self.views.setCurrentIndex(number)
+        current = self.views.currentWidget()
+        target = self.table if number == 0 or current is None else current.focusProxy() or current
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _rebuild(self, number: int) -> None:
+        old = self.views.widget(number)
+        view = QWidget(self.views)
+        column = QVBoxLayout(view)
+        column.setContentsMargins(0, 0, 0, 0)
+        if number == 1:
+            self.calendar = MonthCalendar(self.days, self.today, view)
+            column.addWidget(self.calendar)
+            column.addStretch(1)
+            view.setFocusProxy(self.calendar)
+        elif number == 2:
+            from neurocoach.ui.history.progress_charts import minutes_chart
+
+            chart = minutes_chart(minutes_per_week(self.sessions, self.today, weeks=6), view)
+            self.totals_table = self._totals(view)
+            self.totals_table.installEventFilter(self)
+            column.addWidget(chart, 1)
+            column.addWidget(self.totals_table)
+            view.setFocusProxy(self.totals_table)
+        else:
+            from neurocoach.ui.history.progress_charts import symptoms_chart
+
+            series = symptom_series(self.store.rating_history())
+            chart = symptoms_chart(series, view)
+            column.addWidget(chart, 1)
+            view.setFocusProxy(chart)
+        self.views.insertWidget(number, view)
+        if old is not None:
+            self.views.removeWidget(old)
+            old.deleteLater()
+
+    def _on_row_changed(self, current: object, _previous: object = None) -> None:
+        row = current.row() if hasattr(current, "row") else -1
+        if 0 <= row < len(self.sessions):
+            session = self.sessions[row]
+            # One session's ratings, read when it is chosen: not all of them at opening.
+            self.details.setText(details_text(session, self.store.ratings(session.id)))
+
+    def _totals(self, parent: QWidget) -> QTableWidget:
+        totals = totals_per_routine(self.sessions)
+        table = QTableWidget(len(totals), 3, parent)
+        table.setObjectName("routine_totals")
+        table.setAccessibleName("Sessions and minutes for each routine")
+        table.setHorizontalHeaderLabels(["Routine", "Sessions", "Minutes"])
+        table.horizontalHeader().setSectionsClickable(False)
+        table.verticalHeader().setVisible(False)
+        table.verticalHeader().setDefaultSectionSize(52)
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        for row, total in enumerate(totals):
+            for column, value in enumerate((total.title, total.sessions, round(total.minutes))):
+                table.setItem(row, column, QTableWidgetItem(str(value)))
+        table.horizontalHeader().setStretchLastSection(True)
+        table.setColumnWidth(0, 520)
+        table.setColumnWidth(1, 160)
+        rows = min(3, max(1, len(totals)))
+        table.setFixedHeight(58 + 52 * rows)
+        return table
+
+    @Slot()
+    def _on_delete_clicked(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return
+        session = self.sessions[rows[0].row()]
+        when = session.started_at.astimezone().strftime("%d %B %Y, %H:%M")
+        self.confirm_delete = ConfirmDialog(
+            "Delete this session?",
+            f"{session.routine_title}, {when}. This cannot be undone.",
+            "Yes, delete",
+            "No, keep it",
+            self,
+        )
+        self.confirm_delete.finished.connect(
+            lambda result, sid=session.id: self._on_confirm_finished(result, sid)
+        )
+        self.confirm_delete.open()
+
+    def _on_confirm_finished(self, result: int, session_id: int) -> None:
+        dialog, self.confirm_delete = self.confirm_delete, None
+        if dialog is not None:
+            dialog.deleteLater()
+        if result == QDialog.DialogCode.Accepted:
+            self.store.delete_session(session_id)
+            self.reload()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The view keys 1-4 work in the tables too (which would take digits for searching)."""
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and Qt.Key.Key_1 <= event.key() <= Qt.Key.Key_4
+            and not event.modifiers()
+        ):
+            self.show_view(event.key() - Qt.Key.Key_1)
+            return True
+        return False
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if Qt.Key.Key_1 <= key <= Qt.Key.Key_4:
+            self.show_view(key - Qt.Key.Key_1)
+            event.accept()
+            return
+        if key in (Qt.Key.Key_Escape, Qt.Key.Key_Backspace):
+            self.back_requested.emit()
+        elif key == Qt.Key.Key_Delete and self.views.currentIndex() == 0:
+            self._on_delete_clicked()
+        elif key == Qt.Key.Key_R:
+            self.report_requested.emit()
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()

@@ -1,0 +1,150 @@
+"""Charts for the History window (QtCharts): minutes a week, and symptoms over time.
+
+Large fonts, thick lines, markers on every point, and the theme's colours, so the charts are
+readable from a distance and in high contrast.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QDateTimeAxis,
+    QLineSeries,
+    QScatterSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QDateTime, QMargins, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtWidgets import QWidget
+
+from neurocoach.ui.common import theme
+
+SYMPTOM_COLOURS = {"pain": "#d24a00", "tingling": "#3f6fd8", "numbness": "#2e8b3a"}
+
+
+def _chart(title: str) -> QChart:
+    colours = theme.current
+    chart = QChart()
+    chart.setTitle(title)
+    font = QFont()
+    font.setPointSize(round(20 * theme.current_scale))
+    font.setBold(True)
+    chart.setTitleFont(font)
+    chart.setTitleBrush(QColor(colours.ink))
+    chart.setBackgroundBrush(QColor(colours.paper))
+    chart.legend().setFont(_axis_font())
+    chart.legend().setLabelColor(QColor(colours.ink))
+    chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+    chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+    return chart
+
+
+def _axis_font() -> QFont:
+    font = QFont()
+    font.setPointSize(round(16 * theme.current_scale))
+    return font
+
+
+def _style_axis(axis: QValueAxis | QBarCategoryAxis | QDateTimeAxis) -> None:
+    axis.setLabelsFont(_axis_font())
+    axis.setLabelsColor(QColor(theme.current.ink))
+    axis.setTitleBrush(QColor(theme.current.ink))
+    axis.setTitleFont(_axis_font())
+    axis.setLinePen(QPen(QColor(theme.current.ink), 2))
+    axis.setGridLineColor(QColor(theme.current.track))
+
+
+def _qt_time(when: datetime) -> QDateTime:
+    return QDateTime.fromMSecsSinceEpoch(round(when.timestamp() * 1000))
+
+
+def _view(chart: QChart, parent: QWidget, name: str) -> QChartView:
+    view = QChartView(chart, parent)
+    view.setRenderHint(QPainter.RenderHint.Antialiasing)
+    view.setAccessibleName(name)
+    view.setMinimumHeight(240)
+    return view
+
+
+def minutes_chart(weeks: list[tuple[date, float]], parent: QWidget) -> QChartView:
+    chart = _chart("")  # the view's button already says what this is: room for the bars
+    chart.setMargins(QMargins(4, 4, 4, 4))
+    bars = QBarSet("Minutes")
+    bars.setColor(QColor(theme.current.accent))
+    bars.setBorderColor(QColor(theme.current.ink))
+    for _, value in weeks:
+        bars.append(round(value))
+    series = QBarSeries()
+    series.append(bars)
+    series.setLabelsVisible(True)
+    chart.addSeries(series)
+    chart.legend().hide()
+    labels = QBarCategoryAxis()
+    labels.append([f"{start:%d %b}" for start, _ in weeks])
+    labels.setTitleText("Minutes in the week starting")
+    _style_axis(labels)
+    chart.addAxis(labels, Qt.AlignmentFlag.AlignBottom)
+    series.attachAxis(labels)
+    values = QValueAxis()
+    values.setRange(0, max([10.0] + [v * 1.15 for _, v in weeks]))
+    values.applyNiceNumbers()  # round steps: 0, 20, 40... not 0, 35.7, 71.4
+    values.setLabelFormat("%d")
+    _style_axis(values)
+    chart.addAxis(values, Qt.AlignmentFlag.AlignLeft)
+    series.attachAxis(values)
+    described = ", ".join(f"week of {s:%d %B}: {round(v)} minutes" for s, v in weeks)
+    view = _view(chart, parent, "Minutes of exercise a week")
+    view.setAccessibleDescription(described)
+    return view
+
+
+def symptoms_chart(
+    series_by_symptom: dict[str, list[tuple[datetime, float]]], parent: QWidget
+) -> QChartView:
+    chart = _chart("How I felt before each session (0 none – 10 worst)")
+    times = [when for points in series_by_symptom.values() for when, _ in points]
+    axis_x = QDateTimeAxis()
+    axis_x.setFormat("dd MMM")
+    axis_x.setTickCount(6)
+    if times:
+        axis_x.setRange(_qt_time(min(times)), _qt_time(max(times)))
+    _style_axis(axis_x)
+    chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+    axis_y = QValueAxis()
+    axis_y.setRange(0, 10)
+    axis_y.setTickCount(6)
+    axis_y.setLabelFormat("%d")
+    _style_axis(axis_y)
+    chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+    described = []
+    for symptom, points in series_by_symptom.items():
+        if not points:
+            continue
+        line = QLineSeries()
+        line.setName(symptom.capitalize())
+        marks = QScatterSeries()
+        marks.setMarkerSize(14)
+        colour = QColor(SYMPTOM_COLOURS[symptom])
+        line.setPen(QPen(colour, 5))
+        marks.setColor(colour)
+        marks.setBorderColor(QColor(theme.current.ink))
+        for when, value in points:
+            stamp = _qt_time(when).toMSecsSinceEpoch()
+            line.append(stamp, value)
+            marks.append(stamp, value)
+        chart.addSeries(line)
+        chart.addSeries(marks)
+        for series in (line, marks):
+            series.attachAxis(axis_x)
+            series.attachAxis(axis_y)
+        chart.legend().markers(marks)[0].setVisible(False)
+        described.append(f"{symptom} from {points[0][1]:g} to {points[-1][1]:g}")
+    view = _view(chart, parent, "Symptom ratings over time")
+    view.setAccessibleDescription("; ".join(described) or "no ratings yet")
+    return view

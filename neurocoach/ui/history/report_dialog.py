@@ -1,0 +1,102 @@
+"""Export the history: a PDF report for a clinician, or a CSV file, for a chosen period."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from neurocoach.core.history.export import write_csv
+from neurocoach.core.history.progress import local_day
+from neurocoach.core.history.store import HistoryStore
+from neurocoach.ui.common.controls import ChoiceField
+from neurocoach.ui.common.widgets import big_button, text_label
+from neurocoach.ui.history.clinician_report import ReportPeriod, write_report
+
+PERIODS = {"30": "Last 30 days", "90": "Last 90 days", "365": "Last 12 months", "all": "Everything"}
+
+
+class ReportDialog(QDialog):
+    def __init__(self, store: HistoryStore, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("report_dialog")
+        self.setWindowTitle("Report and export")
+        self.store = store
+        self.saved_to: Path | None = None
+        self.period = ChoiceField("Period", PERIODS, "90", self)
+        notes_label = text_label("Notes for your doctor or therapist (optional):", self)
+        self.notes = QPlainTextEdit(self)
+        self.notes.setAccessibleName("Notes for your doctor or therapist")
+        self.notes.setMinimumHeight(140)
+        self.notes.setTabChangesFocus(True)
+        self.status = text_label("", self, role="muted")
+        self.pdf_button = big_button("Save report (PDF)…", "", self, primary=True)
+        self.csv_button = big_button("Save table (CSV)…", "", self)
+        self.close_button = big_button("Close", "Esc", self)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.pdf_button)
+        buttons.addWidget(self.csv_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(text_label("Report and export", self, role="title"))
+        layout.addWidget(self.period)
+        layout.addWidget(notes_label)
+        layout.addWidget(self.notes, 1)
+        layout.addWidget(self.status)
+        layout.addLayout(buttons)
+        self.pdf_button.clicked.connect(self._on_pdf_clicked)
+        self.csv_button.clicked.connect(self._on_csv_clicked)
+        self.close_button.clicked.connect(self.accept)
+        self.period.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def chosen_period(self, today: date | None = None) -> ReportPeriod:
+        today = today or date.today()
+        choice = self.period.current
+        if choice == "all":
+            sessions = self.store.sessions()
+            first = min((local_day(s.started_at) for s in sessions), default=today)
+            return ReportPeriod(first, today)
+        return ReportPeriod.last_days(int(choice), today)
+
+    def _ask(self, title: str, name: str, filters: str) -> Path | None:
+        start = Path.home() / name
+        chosen, _ = QFileDialog.getSaveFileName(self, title, str(start), filters)
+        return Path(chosen) if chosen else None
+
+    @Slot()
+    def _on_pdf_clicked(self) -> None:
+        path = self._ask(
+            "Save the report", f"neurocoach-report-{date.today():%Y-%m-%d}.pdf", "PDF (*.pdf)"
+        )
+        if path is None:
+            return
+        pages = write_report(self.store, str(path), self.chosen_period(), self.notes.toPlainText())
+        self._done(
+            path, f"The report ({pages} page{'s' if pages != 1 else ''}) is saved as {path}."
+        )
+
+    @Slot()
+    def _on_csv_clicked(self) -> None:
+        path = self._ask(
+            "Save the table", f"neurocoach-sessions-{date.today():%Y-%m-%d}.csv", "CSV (*.csv)"
+        )
+        if path is None:
+            return
+        period = self.chosen_period()
+        since = datetime.combine(period.first, time.min).astimezone()
+        rows = write_csv(self.store, path, since)
+        self._done(path, f"{rows} sessions are saved as {path}.")
+
+    def _done(self, path: Path, message: str) -> None:
+        self.saved_to = path
+        self.status.setText(message)

@@ -1,0 +1,108 @@
+"""The list of past sessions: a table model that builds no widget per cell, so ten thousand
+sessions open as fast as ten."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from neurocoach.core.history.store import Rating, SessionSummary
+from neurocoach.core.session.wording import duration_text
+
+COLUMNS = ("When", "Routine", "Minutes", "Steps", "Result")
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def result_text(session: SessionSummary) -> str:
+    if session.end_reason is None:
+        return "Interrupted"
+    return {"finished": "Finished", "stopped": "Stopped", "closed": "Closed early"}.get(
+        session.end_reason, session.end_reason
+    )
+
+
+def feeling_text(ratings: list[Rating]) -> str:
+    """ "pain 6 → 3, numbness 5" (hands and feet averaged)."""
+    values: dict[str, dict[str, list[int]]] = {}
+    for rating in ratings:
+        values.setdefault(rating.symptom, {}).setdefault(rating.moment, []).append(rating.value)
+    parts = []
+    for symptom in ("pain", "tingling", "numbness"):
+        if symptom not in values:
+            continue
+        shown = [
+            f"{round(sum(v) / len(v))}"
+            for m in ("before", "after")
+            if (v := values[symptom].get(m))
+        ]
+        parts.append(f"{symptom} {' → '.join(shown)}")
+    return ", ".join(parts)
+
+
+def row_values(session: SessionSummary) -> tuple[str, ...]:
+    when = session.started_at.astimezone().strftime("%a %d %b %Y, %H:%M")
+    seconds = session.duration_seconds
+    took = "–" if seconds is None else ("under 1" if seconds < 60 else str(round(seconds / 60)))
+    steps = f"{session.steps_done} of {session.step_count}"
+    return when, session.routine_title, took, steps, result_text(session)
+
+
+def details_text(session: SessionSummary, ratings: list[Rating]) -> str:
+    """The selected session in a sentence, with how the user felt before and after."""
+    when = session.started_at.astimezone().strftime("%A %d %B %Y at %H:%M")
+    took = duration_text(session.duration_seconds) if session.duration_seconds else "no time"
+    words = (
+        f"{session.routine_title}, {when}: {result_text(session).lower()}, "
+        f"{session.steps_done} of {session.step_count} steps in {took}."
+    )
+    feeling = feeling_text(ratings)
+    return words + (f" How you felt (before → after): {feeling}." if feeling else "")
+
+
+class SessionTableModel(QAbstractTableModel):
+    def __init__(
+        self,
+        sessions: list[SessionSummary],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.sessions = sessions
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.sessions)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if role != Qt.ItemDataRole.DisplayRole or not index.isValid():
+            return None
+        return row_values(self.sessions[index.row()])[index.column()]
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return COLUMNS[section]
+        return None
+
+
+def session_table(model: SessionTableModel, parent: QWidget) -> QTableView:
+    table = QTableView(parent)
+    table.setObjectName("history_table")
+    table.setAccessibleName("Past sessions, newest first")
+    table.setModel(model)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.verticalHeader().setVisible(False)
+    table.verticalHeader().setDefaultSectionSize(56)
+    table.setWordWrap(False)
+    header = table.horizontalHeader()
+    header.setSectionsClickable(False)  # titles only: nothing happens on a click
+    for column, width in enumerate((340, 420, 140, 130)):
+        header.resizeSection(column, width)
+    header.setStretchLastSection(True)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    return table

@@ -1,0 +1,81 @@
+"""The end of a session: well done (or stopped), what was done, and that it is saved."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+
+from neurocoach.core.routine.model import Routine
+from neurocoach.core.session.engine import SessionOutcome
+from neurocoach.core.session.wording import duration_text
+from neurocoach.ui.common.widgets import big_button, text_label
+
+
+def heading_text(outcome: SessionOutcome) -> str:
+    if not outcome.finished:
+        return "Session stopped."
+    if any(record.skipped for record in outcome.records):
+        return "You reached the end of the routine."
+    return "Well done! Routine complete."
+
+
+def summary_text(outcome: SessionOutcome, routine: Routine) -> str:
+    done = sum(1 for r in outcome.records if not r.skipped)
+    took = duration_text(outcome.ended_at - outcome.started_at)
+    return f"You did {done} of {len(routine.steps)} steps of “{routine.title}” in {took}."
+
+
+class FinishPage(QWidget):
+    """Signals: done_requested() (Enter: back to the routines), history_requested() (H)."""
+
+    done_requested = Signal()
+    history_requested = Signal()
+
+    def __init__(
+        self,
+        outcome: SessionOutcome,
+        routine: Routine,
+        saved: bool,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("finish_page")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.heading = text_label(heading_text(outcome), self, role="title")
+        self.heading.setObjectName("finish_heading")
+        self.heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.summary = text_label(summary_text(outcome, routine), self, role="subtitle")
+        self.summary.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        saved_text = (
+            "It is saved in your history."
+            if saved
+            else "It could not be saved to your history (see the message shown earlier)."
+        )
+        note = text_label(saved_text, self)
+        note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.done_button = big_button("Back to routines", "Enter", self, primary=True)
+        self.history_button = big_button("History", "H", self)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.history_button)
+        buttons.addWidget(self.done_button, 1)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.summary)
+        layout.addWidget(note)
+        layout.addStretch(1)
+        layout.addLayout(buttons)
+        self.done_button.clicked.connect(self.done_requested.emit)
+        self.history_button.clicked.connect(self.history_requested.emit)
+        self.setFocusProxy(self.done_button)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape):
+            self.done_requested.emit()
+        elif event.key() == Qt.Key.Key_H:
+            self.history_requested.emit()
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()

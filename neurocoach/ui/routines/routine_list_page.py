@@ -1,0 +1,197 @@
+"""The first screen: every routine as a large row, chosen with the arrow keys and Enter.
+
+Broken routine files are listed too, in red with the first problem, so an author sees why
+their routine is missing instead of wondering; choosing one shows all its problems.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal, Slot
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPen
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from neurocoach.core.routine.catalog import CatalogEntry
+from neurocoach.core.session.timeline import SessionOptions, total_seconds
+from neurocoach.core.session.wording import about_minutes
+from neurocoach.ui.common import theme
+from neurocoach.ui.common.widgets import big_button, text_label
+
+ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
+_PAD = 16
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class RoutineRowDelegate(QStyledItemDelegate):
+    """Paints a routine as a tall row: title, length and area, and a one-line description."""
+
+    def __init__(self, options: SessionOptions, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.options = options
+
+    def _fonts(self, base: QFont) -> tuple[QFont, QFont]:
+        title = QFont(base)
+        title.setPointSizeF(base.pointSizeF() * 1.25)
+        title.setBold(True)
+        return title, QFont(base)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
+        title, body = self._fonts(option.font)
+        # Room for two lines of description: it wraps rather than being cut short.
+        height = QFontMetrics(title).height() + 2 * QFontMetrics(body).height() + 3 * _PAD
+        return QSize(400, max(96, height))
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+        entry: CatalogEntry = index.data(ENTRY_ROLE)
+        title_font, body_font = self._fonts(option.font)
+        rect: QRect = option.rect.adjusted(4, 4, -4, -4)
+        # The selection model, not option.state: that is a QStyle flag, and QStyle's Python
+        # type took 4.5 ms to build before the first paint.
+        view = self.parent()
+        selected = isinstance(view, QListWidget) and view.selectionModel().isSelected(index)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        colours = theme.current
+        back = QColor(colours.accent) if selected else QColor(colours.row)
+        ink = QColor(colours.on_accent) if selected else QColor(colours.ink)
+        painter.setPen(QPen(QColor(colours.ink), 2))
+        painter.setBrush(back)
+        painter.drawRoundedRect(rect, 10, 10)
+        inner = rect.adjusted(_PAD, _PAD // 2, -_PAD, -_PAD // 2)
+        title_height = QFontMetrics(title_font).height()
+        title_rect = QRect(inner.x(), inner.y(), inner.width(), title_height + _PAD // 2)
+        body_rect = QRect(
+            inner.x(), title_rect.bottom(), inner.width(), inner.bottom() - title_rect.bottom()
+        )
+        if entry.routine is not None:
+            routine = entry.routine
+            title, body = routine.title, routine.description
+            right = f"{about_minutes(total_seconds(routine, self.options))} · {routine.area.value}"
+        else:
+            title = f"{entry.path.name} cannot be used"
+            first = entry.problems[0] if entry.problems else None
+            body = f"Line {first.line}: {first.message}" if first else "unknown problem"
+            right = "broken"
+            if not selected:
+                ink = QColor(colours.problem)
+        painter.setPen(ink)
+        painter.setFont(body_font)
+        right_width = QFontMetrics(body_font).horizontalAdvance(right) + _PAD
+        painter.drawText(
+            title_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, right
+        )
+        painter.setFont(title_font)
+        title_rect.setRight(title_rect.right() - right_width)
+        elided = QFontMetrics(title_font).elidedText(
+            title, Qt.TextElideMode.ElideRight, title_rect.width()
+        )
+        painter.drawText(
+            title_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, elided
+        )
+        painter.setFont(body_font)
+        flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
+        painter.drawText(body_rect, flags, body)
+        painter.restore()
+
+
+class RoutineList(QListWidget):
+    """The list itself; Enter or Return chooses the current row (no double-click needed)."""
+
+    chosen = Signal(object)  # CatalogEntry
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            entry = self.current_entry()
+            if entry is not None:
+                self.chosen.emit(entry)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def current_entry(self) -> CatalogEntry | None:
+        item = self.currentItem()
+        entry = item.data(ENTRY_ROLE) if item is not None else None
+        return entry if isinstance(entry, CatalogEntry) else None
+
+
+class RoutineListPage(QWidget):
+    """Signals: routine_chosen(CatalogEntry), history_requested(), open_file_requested()."""
+
+    routine_chosen = Signal(object)
+    history_requested = Signal()
+    open_file_requested = Signal()
+    settings_requested = Signal()
+
+    def __init__(
+        self, entries: list[CatalogEntry], options: SessionOptions, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("routine_list_page")
+        heading = text_label("Choose a routine", self, role="title")
+        hint = text_label(
+            "Move with the arrow keys, then press Enter. Once started, the coach guides you "
+            "by itself: no need to touch anything.",
+            self,
+            role="muted",
+        )
+        self.list = RoutineList(self)
+        self.list.setObjectName("routines")
+        self.list.setAccessibleName("Routines")
+        self.delegate = RoutineRowDelegate(options, self.list)
+        self.list.setItemDelegate(self.delegate)
+        self.list.setSpacing(4)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.start_button = big_button("Start", "Enter", self, primary=True)
+        self.history_button = big_button("History", "Ctrl+H", self, stacked=True)
+        self.settings_button = big_button("Settings", "Ctrl+,", self, stacked=True)
+        self.open_button = big_button("Open file", "Ctrl+O", self, stacked=True)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.start_button, 1)  # the main action takes the spare width
+        buttons.addWidget(self.history_button)
+        buttons.addWidget(self.settings_button)
+        buttons.addWidget(self.open_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(hint)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(buttons)
+
+        self.set_entries(entries)
+        self.list.chosen.connect(self.routine_chosen.emit)
+        self.start_button.clicked.connect(self._on_start_clicked)
+        self.history_button.clicked.connect(self.history_requested.emit)
+        self.open_button.clicked.connect(self.open_file_requested.emit)
+        self.settings_button.clicked.connect(self.settings_requested.emit)
+        self.setFocusProxy(self.list)
+
+    def set_options(self, options: SessionOptions) -> None:
+        """New timing settings: the lengths shown change with them."""
+        self.delegate.options = options
+        self.list.viewport().update()
+
+    def set_entries(self, entries: list[CatalogEntry]) -> None:
+        self.list.clear()
+        # Working routines first, in title order; broken files after them.
+        ordered = sorted(
+            entries, key=lambda e: (not e.ok, e.routine.title.lower() if e.routine else e.path.name)
+        )
+        for entry in ordered:
+            item = QListWidgetItem(self.list)
+            item.setData(ENTRY_ROLE, entry)
+            item.setText(entry.routine.title if entry.routine else f"{entry.path.name} (broken)")
+        if self.list.count():
+            self.list.setCurrentRow(0)
+
+    @Slot()
+    def _on_start_clicked(self) -> None:
+        entry = self.list.current_entry()
+        if entry is not None:
+            self.routine_chosen.emit(entry)

@@ -1,0 +1,113 @@
+"""Adjust one exercise: its hold, repetitions and rest, for this user only.
+
+Opened from the player ("Adjust this exercise") on the step under way, or from the settings
+for any step of a routine; Previous and Next exercise move through the routine's steps.
+What is changed here is kept per routine and exercise, and Reset brings back the routine's
+own values.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QVBoxLayout, QWidget
+
+from neurocoach.core.routine.model import MAX_REPS, MAX_SECONDS, Routine
+from neurocoach.core.session.wording import duration_text
+from neurocoach.core.settings import Settings
+from neurocoach.ui.common.controls import NumberField
+from neurocoach.ui.common.widgets import big_button, text_label
+
+
+class ExerciseDialog(QDialog):
+    def __init__(
+        self, routine: Routine, step_index: int, settings: Settings, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("exercise_dialog")
+        self.setWindowTitle("Adjust this exercise")
+        self.routine = routine
+        self.settings = settings
+        self.step_index = step_index
+        self.heading = text_label("", self, role="title")
+        self.where = text_label("", self, role="muted")
+        self.hold = NumberField("Hold each time", 1, 1, MAX_SECONDS, 1, duration_text, self)
+        self.reps = NumberField("Times (each side)", 1, 1, MAX_REPS, 1, lambda v: f"{v:g}", self)
+        self.rest = NumberField("Rest between times", 0, 0, 600, 1, duration_text, self)
+        self.defaults = text_label("", self, role="muted")
+        self.previous_button = big_button("Previous exercise", "PgUp", self, stacked=True)
+        self.next_button = big_button("Next exercise", "PgDn", self, stacked=True)
+        self.reset_button = big_button("Reset this exercise", "R", self, stacked=True)
+        self.close_button = big_button("Close", "Esc", self, primary=True, stacked=True)
+        buttons = QHBoxLayout()
+        for button in (self.previous_button, self.next_button, self.reset_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        for widget in (self.heading, self.where, self.hold, self.reps, self.rest, self.defaults):
+            layout.addWidget(widget)
+        layout.addLayout(buttons)
+        self.hold.value_changed.connect(lambda v: self._adjust("hold_seconds", v))
+        self.reps.value_changed.connect(lambda v: self._adjust("reps", v))
+        self.rest.value_changed.connect(lambda v: self._adjust("rest_seconds", v))
+        self.previous_button.clicked.connect(self._on_previous_clicked)
+        self.next_button.clicked.connect(self._on_next_clicked)
+        self.reset_button.clicked.connect(self._on_reset_clicked)
+        self.close_button.clicked.connect(self.accept)
+        self.show_step(step_index)
+        self.hold.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def show_step(self, index: int) -> None:
+        self.step_index = max(0, min(index, len(self.routine.steps) - 1))
+        step = self.routine.steps[self.step_index]
+        own = self.settings.exercise(self.routine, step)
+        scale = float(self.settings["hold_scale"])
+        self.heading.setText(step.title)
+        self.where.setText(
+            f"{self.routine.title} · exercise {self.step_index + 1} of {len(self.routine.steps)}"
+        )
+        hold = own.hold_seconds if own.hold_seconds is not None else step.hold_seconds * scale
+        self.hold.set_value(round(hold))
+        self.reps.set_value(own.reps if own.reps is not None else step.reps)
+        self.rest.set_value(own.rest_seconds if own.rest_seconds is not None else step.rest_seconds)
+        self.defaults.setText(
+            f"The routine's own: hold {duration_text(step.hold_seconds)}, "
+            f"{step.reps} time{'' if step.reps == 1 else 's'}, "
+            f"rest {duration_text(step.rest_seconds)}."
+            + ("  (You have changed this exercise.)" if own.any else "")
+        )
+        self.previous_button.setEnabled(self.step_index > 0)
+        self.next_button.setEnabled(self.step_index < len(self.routine.steps) - 1)
+
+    def _adjust(self, name: str, value: float) -> None:
+        self.settings.adjust_exercise(
+            self.routine, self.routine.steps[self.step_index], name, value
+        )
+        self.show_step(self.step_index)
+
+    @Slot()
+    def _on_previous_clicked(self) -> None:
+        self.show_step(self.step_index - 1)
+
+    @Slot()
+    def _on_next_clicked(self) -> None:
+        self.show_step(self.step_index + 1)
+
+    @Slot()
+    def _on_reset_clicked(self) -> None:
+        self.settings.reset_exercise(self.routine, self.routine.steps[self.step_index])
+        self.show_step(self.step_index)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key == Qt.Key.Key_PageUp:
+            self._on_previous_clicked()
+        elif key == Qt.Key.Key_PageDown:
+            self._on_next_clicked()
+        elif key == Qt.Key.Key_R:
+            self._on_reset_clicked()
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()

@@ -1,0 +1,178 @@
+"""The settings window: timing, sound, display and keys, every change applied at once.
+
+Each control writes straight into the Settings object; whoever listens to it (the window, the
+sound, a running session) takes the change from there. So there is no Apply or Cancel to
+forget: Close (Escape) just closes, and Reset puts everything back to the defaults.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QHBoxLayout,
+    QVBoxLayout,
+    QWidget,
+)
+
+from neurocoach.core.settings import Settings, setting
+from neurocoach.ui.common.controls import (
+    ChoiceField,
+    FieldRow,
+    ListField,
+    NumberField,
+    ToggleField,
+)
+from neurocoach.ui.common.widgets import big_button, scroll_area, text_label
+
+THEME_WORDS = {
+    "system": "Like my computer",
+    "light": "Light",
+    "dark": "Dark",
+    "high-contrast": "High contrast",
+}
+
+SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Timing", ("hold_scale", "rest_between_steps", "lead_in_seconds", "wait_for_me")),
+    ("Sound", ("voice_enabled", "voice", "tones_enabled", "count_aloud", "volume", "speech_rate")),
+    ("How I feel", ("checkin_enabled", "checkin_by_area")),
+    ("Display", ("text_scale", "theme", "fullscreen_player")),
+    ("Keys", ("key_debounce_ms", "single_switch")),
+)
+
+
+def shown_value(name: str) -> Callable[[float], str]:
+    """How a number reads in the window: in the user's words, not the file's."""
+    if name == "hold_scale":
+        return lambda v: f"{round(v * 100)} %"
+    if name == "speech_rate":
+        return lambda v: (
+            "normal"
+            if abs(v) < 0.05
+            else (f"slower {round(-v * 10)}" if v < 0 else f"faster {round(v * 10)}")
+        )
+    if name == "key_debounce_ms":
+        return lambda v: "off" if v == 0 else f"{v / 1000:.1f} s"
+    unit = setting(name).unit
+    return lambda v: f"{v:g} {unit}".strip()
+
+
+class SettingsDialog(QDialog):
+    def __init__(
+        self,
+        settings: Settings,
+        adjust_exercises: Callable[[], None] | None = None,
+        voices: list[str] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("settings_dialog")
+        self.setWindowTitle("Settings")
+        self.settings = settings
+        self.voices = voices or []
+        self.fields: dict[str, FieldRow] = {}
+        body = QWidget(self)
+        column = QVBoxLayout(body)
+        column.addWidget(text_label("Settings", body, role="title"))
+        column.addWidget(
+            text_label("Changes take effect at once, in a session too.", body, role="muted")
+        )
+        for heading, names in SECTIONS:
+            column.addWidget(text_label(heading, body, role="subtitle"))
+            for name in names:
+                field = self._field(name, body)
+                self.fields[name] = field
+                column.addWidget(field)
+            if heading == "Timing" and adjust_exercises is not None:
+                self.exercises_button = big_button("Adjust single exercises…", "E", body)
+                self.exercises_button.clicked.connect(adjust_exercises)
+                column.addWidget(self.exercises_button)
+        column.addStretch(1)
+        self.scroll_area = scroll_area(body, self)
+        self.reset_button = big_button("Reset to defaults", "", self)
+        self.close_button = big_button("Close", "Esc", self, primary=True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.reset_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.scroll_area, 1)
+        layout.addLayout(buttons)
+        self.reset_button.clicked.connect(self._on_reset_clicked)
+        self.close_button.clicked.connect(self.accept)
+        self._adjust_exercises = adjust_exercises
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._on_focus_changed)
+        first = self.fields[SECTIONS[0][1][0]]
+        first.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _field(self, name: str, parent: QWidget) -> FieldRow:
+        item = setting(name)
+        value = self.settings[name]
+        if isinstance(item.default, bool):
+            toggle = ToggleField(item.label, bool(value), parent)
+            toggle.toggled.connect(lambda on, n=name: self.settings.set(n, on))
+            return toggle
+        if name == "voice":
+            options = [("", "The computer's standard voice")] + [(v, v) for v in self.voices]
+            voice = ListField(item.label, options, str(value), parent)
+            voice.chosen.connect(lambda v, n=name: self.settings.set(n, v))
+            return voice
+        if item.choices:
+            choice = ChoiceField(
+                item.label, {c: THEME_WORDS.get(c, c) for c in item.choices}, str(value), parent
+            )
+            choice.chosen.connect(lambda v, n=name: self.settings.set(n, v))
+            return choice
+        assert item.minimum is not None and item.maximum is not None
+        number = NumberField(
+            item.label,
+            float(value),
+            item.minimum,
+            item.maximum,
+            item.step,
+            shown_value(name),
+            parent,
+        )
+        number.value_changed.connect(lambda v, n=name: self.settings.set(n, v))
+        return number
+
+    def refresh(self) -> None:
+        """Show the settings' current values (after Reset, or a change made elsewhere)."""
+        for name, field in self.fields.items():
+            value = self.settings[name]
+            if isinstance(field, NumberField):
+                field.set_value(float(value))
+            elif isinstance(field, ToggleField):
+                field.set_on(bool(value))
+            elif isinstance(field, (ChoiceField, ListField)):
+                field.set_current(str(value))
+
+    @Slot()
+    def _on_reset_clicked(self) -> None:
+        self.settings.reset()
+        self.refresh()
+
+    @Slot(QWidget, QWidget)
+    def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        body = self.scroll_area.widget()
+        if new is not None and body is not None and body.isAncestorOf(new):
+            self.scroll_area.ensureWidgetVisible(new, 40, 40)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_E and self._adjust_exercises is not None:
+            self._adjust_exercises()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def done(self, result: int) -> None:
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.disconnect(self._on_focus_changed)
+        super().done(result)

@@ -1,0 +1,75 @@
+"""The check-in before and after a session, by keyboard, and where its answers go."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from neurocoach.ui.checkin.checkin_page import CheckInPage
+from neurocoach.ui.player.player_page import PlayerPage
+from tests.ui.accessibility import audit
+from tests.ui.conftest import select_routine
+
+
+def to_checkin(app) -> CheckInPage:
+    select_routine(app, "Tiny test routine")
+    app.press(Qt.Key.Key_Return)
+    app.press(Qt.Key.Key_Return)
+    page = app.window.current_page()
+    assert isinstance(page, CheckInPage)
+    return page
+
+
+def test_ratings_by_keyboard_before_and_after_are_stored(make_app) -> None:
+    app = make_app(checkin=True)
+    page = to_checkin(app)
+    assert page.moment == "before" and audit(page) == []
+    app.press(Qt.Key.Key_7)  # pain: the first row has the focus
+    app.press(Qt.Key.Key_Tab)
+    app.press(Qt.Key.Key_4)  # tingling
+    app.press(Qt.Key.Key_Right)  # 5
+    app.press(Qt.Key.Key_Return)  # save; numbness left out
+    assert isinstance(app.window.current_page(), PlayerPage)
+    app.window.driver.engine.stop()
+    after = app.window.current_page()
+    assert isinstance(after, CheckInPage) and after.moment == "after"
+    app.qtbot.mouseClick(after.rows[("pain", "all")].buttons[3], Qt.MouseButton.LeftButton)
+    app.press(Qt.Key.Key_Return)
+    (session,) = app.store.sessions()
+    assert {(r.moment, r.symptom, r.value) for r in app.store.ratings(session.id)} == {
+        ("before", "pain", 7),
+        ("before", "tingling", 5),
+        ("after", "pain", 3),
+    }
+    assert app.window.current_page().objectName() == "finish_page"
+
+
+def test_one_key_skips_it(make_app) -> None:
+    app = make_app(checkin=True)
+    to_checkin(app)
+    app.press(Qt.Key.Key_Escape)
+    assert isinstance(app.window.current_page(), PlayerPage)
+    app.window.driver.engine.stop()
+    app.press(Qt.Key.Key_Escape)
+    assert app.window.current_page().objectName() == "finish_page"
+    (session,) = app.store.sessions()
+    assert app.store.ratings(session.id) == []
+
+
+def test_hands_and_feet_separately_when_asked(make_app) -> None:
+    app = make_app(checkin=True)
+    app.settings.set("checkin_by_area", True)
+    page = to_checkin(app)
+    assert list(page.rows) == [
+        ("pain", "hands"),
+        ("pain", "feet"),
+        ("tingling", "hands"),
+        ("tingling", "feet"),
+        ("numbness", "hands"),
+        ("numbness", "feet"),
+    ]
+    app.press(Qt.Key.Key_2)
+    app.press(Qt.Key.Key_Tab)
+    app.press(Qt.Key.Key_6)
+    app.press(Qt.Key.Key_Return)
+    (session,) = app.store.sessions()
+    assert {(r.area, r.value) for r in app.store.ratings(session.id)} == {("hands", 2), ("feet", 6)}

@@ -1,0 +1,150 @@
+"""The History window, exports and report, with a history built for the tests."""
+
+from __future__ import annotations
+
+import csv
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtWidgets import QFileDialog
+
+from neurocoach.core.history.export import COLUMNS
+from neurocoach.core.session.records import EndReason, StepRecord
+from neurocoach.ui.history.history_page import HistoryPage
+from neurocoach.ui.history.report_dialog import ReportDialog
+from tests.ui.accessibility import audit
+
+NOW = datetime.now(timezone.utc).replace(microsecond=0)
+
+
+def add_session(store, days_ago: float, minutes: float, title="Quick hands", ratings=None):
+    start = NOW - timedelta(days=days_ago)
+    sid = store.begin_session("quick-hands", title, start, 2)
+    store.record_step(sid, StepRecord(0, "Finger taps", 20, 2, 20, 2, False))
+    store.end_session(sid, start + timedelta(minutes=minutes), EndReason.FINISHED)
+    for moment, values in (ratings or {}).items():
+        store.save_ratings(sid, moment, values)
+    return sid
+
+
+def filled(app) -> None:
+    add_session(
+        app.store, 0, 6, ratings={"before": {("pain", "all"): 6}, "after": {("pain", "all"): 4}}
+    )
+    add_session(app.store, 1, 5, ratings={"before": {("pain", "all"): 7}})
+    add_session(app.store, 2, 10, "Foot massage and marble bath")
+    add_session(app.store, 9, 8)
+
+
+def open_history(app) -> HistoryPage:
+    app.window.show_history()
+    page = app.window.current_page()
+    assert isinstance(page, HistoryPage)
+    return page
+
+
+def test_the_views_show_days_streak_minutes_and_ratings(make_app) -> None:
+    app = make_app()
+    filled(app)
+    page = open_history(app)
+    assert page.summary.text().startswith("Exercised on 4 days · streak 3 days")
+    assert page.model.rowCount() == 4
+    assert "pain 6 → 4" in page.details.text()  # the newest session, selected
+    assert audit(page) == []
+    app.press(Qt.Key.Key_2)
+    assert page.calendar is not None
+    today = NOW.astimezone().date()
+    marked = [c for c in page.calendar.cells if "✓" in c.text()]
+    assert len(marked) >= 1 and any(c.text() == f"{today.day} ✓" for c in marked)
+    assert audit(page) == []
+    app.press(Qt.Key.Key_3)
+    totals = page.totals_table
+    assert totals.item(0, 0).text() == "Quick hands" and totals.item(0, 1).text() == "3"
+    app.press(Qt.Key.Key_4)
+    chart = page.views.currentWidget().focusProxy()
+    assert "pain from 7 to 6" in chart.accessibleDescription()
+    assert audit(page) == []
+
+
+def test_deleting_a_session_asks_first(make_app) -> None:
+    app = make_app()
+    filled(app)
+    page = open_history(app)
+    app.press(Qt.Key.Key_Delete)
+    ask = page.confirm_delete
+    app.qtbot.waitExposed(ask)
+    assert ask.no_button.isDefault()
+    app.press(Qt.Key.Key_Return)  # the default: no
+    app.qtbot.waitUntil(lambda: page.confirm_delete is None)
+    assert len(app.store.sessions()) == 4
+    app.press(Qt.Key.Key_Delete)
+    app.qtbot.waitExposed(page.confirm_delete)
+    app.press(Qt.Key.Key_Y)
+    app.qtbot.waitUntil(lambda: page.confirm_delete is None)
+    assert len(app.store.sessions()) == 3
+    assert page.model.rowCount() == 3
+
+
+def saving_to(monkeypatch, path: Path) -> None:
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(path), ""))
+    )
+
+
+def test_csv_export_has_the_columns_and_values(make_app, tmp_path, monkeypatch) -> None:
+    app = make_app()
+    filled(app)
+    dialog = ReportDialog(app.store)
+    app.qtbot.addWidget(dialog)
+    target = tmp_path / "sessions.csv"
+    saving_to(monkeypatch, target)
+    dialog.period.set_current("30")
+    app.qtbot.mouseClick(dialog.csv_button, Qt.MouseButton.LeftButton)
+    assert "4 sessions are saved" in dialog.status.text()
+    with target.open() as stream:
+        rows = list(csv.DictReader(stream))
+    assert list(rows[0]) == list(COLUMNS)
+    assert [r["routine"] for r in rows] == [
+        "Quick hands",
+        "Foot massage and marble bath",
+        "Quick hands",
+        "Quick hands",
+    ]
+    newest = rows[-1]
+    assert (newest["minutes"], newest["result"], newest["steps_done"]) == ("6.0", "finished", "1")
+    assert (newest["pain_before"], newest["pain_after"], newest["numbness_before"]) == (
+        "6",
+        "4",
+        "",
+    )
+    dialog.period.set_current("30")
+
+
+def test_the_pdf_report_has_pages_and_the_figures(make_app, tmp_path, monkeypatch) -> None:
+    app = make_app()
+    filled(app)
+    dialog = ReportDialog(app.store)
+    app.qtbot.addWidget(dialog)
+    assert audit(dialog) == []
+    target = tmp_path / "report.pdf"
+    saving_to(monkeypatch, target)
+    dialog.notes.setPlainText("Feet feel warmer in the mornings.")
+    app.qtbot.mouseClick(dialog.pdf_button, Qt.MouseButton.LeftButton)
+    assert target.stat().st_size > 2000
+    document = QPdfDocument()
+    assert document.load(str(target)) == QPdfDocument.Error.None_
+    assert document.pageCount() >= 1
+    text = " ".join(document.getAllText(page).text() for page in range(document.pageCount()))
+    text = " ".join(text.split())
+    for expected in (
+        "NeuroCoach exercise report",
+        "Days exercised: 4 of 90",
+        "Sessions: 4 (4 finished)",
+        "Quick hands: 3 sessions",
+        "Pain: first 7, last 6",
+        "Feet feel warmer in the mornings.",
+    ):
+        assert expected in text, expected
+    document.close()

@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from neurocoach.paths import bundled_routines_dir
+from neurocoach.ui.routines.before_start_page import BeforeStartPage
+from tests.ui.conftest import TINY_ROUTINE
+
+BROKEN = TINY_ROUTINE.replace("id: tiny", "id: broken").replace("hold_seconds: 4", "hold_secs: 4")
+
+
+def entries(app):
+    routine_list = app.window.routine_list.list
+    return [
+        routine_list.item(row).data(Qt.ItemDataRole.UserRole + 1)
+        for row in range(routine_list.count())
+    ]
+
+
+def test_lists_bundled_and_own_routines_with_broken_ones_last(make_app) -> None:
+    app = make_app({"zz-broken.yaml": BROKEN})
+    listed = entries(app)
+    bundled = len(list(bundled_routines_dir().glob("*.yaml")))
+    assert len(listed) == bundled + 2
+    assert [e.ok for e in listed] == [True] * (bundled + 1) + [False]
+    titles = [e.routine.title for e in listed if e.ok]
+    assert titles == sorted(titles, key=str.lower)
+    assert "Tiny test routine" in titles
+    broken = listed[-1]
+    assert "did you mean 'hold_seconds'?" in broken.problems[0].message
+
+
+def test_choosing_a_broken_file_shows_every_problem_with_its_line(make_app) -> None:
+    app = make_app({"zz-broken.yaml": BROKEN})
+    routine_list = app.window.routine_list.list
+    for _ in range(routine_list.count()):
+        app.press(Qt.Key.Key_Down)
+    assert not routine_list.current_entry().ok
+    app.press(Qt.Key.Key_Return)
+    box = app.window.findChild(QMessageBox, "routine_problems")
+    assert box is not None and box.isVisible()
+    assert "zz-broken.yaml:11:5: unknown key 'hold_secs'" in box.informativeText()
+    box.close()
+
+
+def test_start_button_and_escape_back(make_app) -> None:
+    app = make_app()
+    app.qtbot.mouseClick(app.window.routine_list.start_button, Qt.MouseButton.LeftButton)
+    page = app.window.current_page()
+    assert isinstance(page, BeforeStartPage)
+    app.press(Qt.Key.Key_Escape)
+    assert app.window.current_page() is app.window.routine_list
+
+
+def test_open_a_routine_file_directly(make_app, tmp_path) -> None:
+    app = make_app()
+    path = tmp_path / "elsewhere.yaml"
+    path.write_text(TINY_ROUTINE.replace("Tiny test routine", "From elsewhere"))
+    app.window.open_routine_file(path)
+    page = app.window.current_page()
+    assert isinstance(page, BeforeStartPage) and page.routine.title == "From elsewhere"
+
+
+def test_file_menu_open_uses_the_chosen_file(make_app, tmp_path, monkeypatch) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    app = make_app()
+    path = tmp_path / "chosen.yaml"
+    path.write_text(TINY_ROUTINE.replace("Tiny test routine", "Chosen one"))
+    asked = []
+
+    def fake_dialog(parent, caption, directory, filters):
+        asked.append((caption, filters))
+        return str(path), filters
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(fake_dialog))
+    app.window.open_action.trigger()
+    assert asked == [("Open a routine file", "Routine files (*.yaml *.yml)")]
+    page = app.window.current_page()
+    assert isinstance(page, BeforeStartPage) and page.routine.title == "Chosen one"

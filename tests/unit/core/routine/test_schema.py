@@ -1,0 +1,84 @@
+"""The JSON Schema shipped for editors must agree with the loader on what a good file is."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+
+from neurocoach.core.routine.loader import RoutineFileError, load_routine_text
+from neurocoach.paths import bundled_routines_dir
+
+SCHEMA = json.loads((bundled_routines_dir() / "routine.schema.json").read_text())
+GOOD = (bundled_routines_dir() / "quick-hands.yaml").read_text()
+
+
+def schema_accepts(text: str) -> bool:
+    try:
+        jsonschema.validate(yaml.safe_load(text), SCHEMA)
+    except jsonschema.ValidationError:
+        return False
+    return True
+
+
+def loader_accepts(text: str) -> bool:
+    try:
+        load_routine_text(text, "x.yaml")
+    except RoutineFileError:
+        return False
+    return True
+
+
+def test_the_schema_is_itself_valid() -> None:
+    jsonschema.Draft202012Validator.check_schema(SCHEMA)
+
+
+@pytest.mark.parametrize(
+    "path", sorted(bundled_routines_dir().glob("*.yaml")), ids=lambda p: p.name
+)
+def test_every_bundled_routine_matches_the_schema(path: Path) -> None:
+    assert schema_accepts(path.read_text())
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("hold_seconds: 20", "hold_second: 20"),
+        ("hold_seconds: 20", "hold_seconds: 0"),
+        ("hold_seconds: 20", "hold_seconds: 4000"),
+        ("hold_seconds: 20", "hold_seconds: twenty"),
+        ("area: hands", "area: arms"),
+        ("format: 1", "format: 2"),
+        ("id: quick-hands", "id: Quick Hands"),
+        ("reps: 2", "reps: 0"),
+        ("reps: 2", "reps: 2.5"),
+        ("sides: left-right", "sides: both"),
+        ("rest_seconds: 5", "rest_seconds: -1"),
+        ("title: Quick hands", "title: ''"),
+    ],
+)
+def test_schema_and_loader_refuse_the_same_mistakes(old: str, new: str) -> None:
+    assert old in GOOD
+    bad = GOOD.replace(old, new, 1)
+    assert not loader_accepts(bad)
+    assert not schema_accepts(bad)
+
+
+def test_schema_and_loader_accept_the_optional_fields_left_out() -> None:
+    minimal = """\
+format: 1
+id: minimal
+title: Minimal
+description: Smallest routine.
+area: both
+source: Tests.
+safety: None needed.
+steps:
+  - title: Rest
+    instructions: Sit still.
+    hold_seconds: 10
+"""
+    assert loader_accepts(minimal) and schema_accepts(minimal)
