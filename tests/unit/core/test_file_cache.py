@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from neurocoach.core.routine import loader
 from neurocoach.core.file_cache import FileCache
+from neurocoach.core.routine import loader
 from neurocoach.core.routine.catalog import load_catalog
 from neurocoach.core.routine.model import routine_from_data, routine_to_data
 from neurocoach.core.settings import Settings, load_settings, save_settings
