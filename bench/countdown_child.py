@@ -71,7 +71,7 @@ def main() -> int:
     assert routine is not None
     window._told_about_audio = True  # no message box in the way
     window.start_session(routine)
-    driver = window.driver
+    driver = window.session.driver
     assert driver is not None
     engine = driver.engine
     player = window.current_page()

@@ -63,8 +63,8 @@ def main() -> None:
         window.show_routines()
         window.start_session(routines[state["next"] % len(routines)])
         state["next"] += 1
-        assert window.driver is not None
-        window.driver.session_ended.connect(lambda _o: QTimer.singleShot(0, start_next))
+        assert window.session.driver is not None
+        window.session.driver.session_ended.connect(lambda _o: QTimer.singleShot(0, start_next))
 
     def tick() -> None:
         clock.advance(1.0)

@@ -6,7 +6,6 @@ answer at once without loading Qt.
 
 from __future__ import annotations
 
-import gc
 import logging
 import sys
 from collections.abc import Sequence
@@ -21,14 +20,12 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QObject
     from PySide6.QtWidgets import QApplication
 
-    from neurocoach.core.file_cache import FileCache
-    from neurocoach.core.history.store import HistoryStore
+    from neurocoach.core.session.sound import SessionAudio
     from neurocoach.core.settings import Settings
     from neurocoach.ui.shell.first_paint import FirstPaintWatcher
-    from neurocoach.ui.shell.main_window import MainWindow, SessionAudio
+    from neurocoach.ui.shell.main_window import MainWindow
 
 APP_ID = "org.neurocoach.NeuroCoach"
-CACHE_NAME = "files-read.json"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -43,13 +40,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def run_gui(routine_file: Path | None, quit_after_paint: bool = False) -> int:
-    # No cyclic garbage collection while starting: the start makes many lasting objects (Qt's
-    # enums, our modules) and next to no garbage, and collecting cost 3-5 % of it. Once the
-    # window is painted, what was made is frozen out of later collections, which resume.
-    gc.disable()
-    _import_core_before_qt()
-    from PySide6.QtCore import QTimer
-
     from neurocoach.ui.shell.single_instance import SingleInstance, instance_key
 
     app = create_app()
@@ -60,49 +50,27 @@ def run_gui(routine_file: Path | None, quit_after_paint: bool = False) -> int:
     window = open_main_window(app, routine_file)
     guard.activated.connect(window.bring_forward)
     first_paint = when_painted(window)
-    first_paint.painted.connect(_collect_from_now_on)
-    QTimer.singleShot(5000, _collect_from_now_on)  # a window started minimized is not painted
     if quit_after_paint:  # for bench/startup.py: the real start-up path, then leave
         first_paint.painted.connect(app.quit)
     try:
         return app.exec()
     finally:
         guard.close()
-        store = window.history_if_open()
-        if store is not None:
-            store.close()
+        window.store.close()
 
 
 def when_painted(window: MainWindow) -> FirstPaintWatcher:
-    """What waits for the first paint (`MainWindow.prepare`) runs just after it: queued, so
-    that a benchmark quitting at the paint leaves first."""
+    """Start the sound layer just after the first paint, not before it and not when Enter is
+    first pressed: its voice takes 1.3-1.5 s to start, so made on the first Enter, that key
+    seemed to do nothing for over a second and invited a second press. Queued, so that a
+    benchmark quitting at the paint leaves first."""
     from PySide6.QtCore import QTimer
 
     from neurocoach.ui.shell.first_paint import FirstPaintWatcher
 
     watcher = FirstPaintWatcher(window)
-    watcher.painted.connect(lambda: QTimer.singleShot(0, window.prepare))
+    watcher.painted.connect(lambda: QTimer.singleShot(0, window.audio))
     return watcher
-
-
-def _collect_from_now_on() -> None:
-    if not gc.isenabled():
-        gc.freeze()
-        gc.enable()
-
-
-def _import_core_before_qt() -> None:
-    """Import the Qt-free modules the start needs before PySide6 is first imported.
-
-    Once imported, PySide6 reads the source of each module imported after it (looking for
-    `from __feature__ import`): 20 ms of start-up for the core and json modules.
-    (PyYAML is not among them: with the cache of files read, it is imported only when a file
-    has changed.)
-    """
-    import neurocoach.core.file_cache
-    import neurocoach.core.routine.catalog
-    import neurocoach.core.settings
-    import neurocoach.error_handling  # noqa: F401
 
 
 def create_app() -> QApplication:
@@ -127,12 +95,8 @@ def create_app() -> QApplication:
 
 
 def open_main_window(app: QApplication, routine_file: Path | None = None) -> MainWindow:
-    """Build and show the main window over the user's (or NEUROCOACH_HOME's) folders.
-
-    The history database opens on first use (`MainWindow.store`); run_gui opens it, and starts
-    the sound, just after the first paint.
-    """
-    from neurocoach.core.file_cache import FileCache
+    """Build and show the main window over the user's (or NEUROCOACH_HOME's) folders."""
+    from neurocoach.core.history.store import open_history
     from neurocoach.core.settings import load_settings, save_settings
     from neurocoach.error_handling import install_excepthook, setup_logging
     from neurocoach.ui.shell.main_window import MainWindow
@@ -140,27 +104,15 @@ def open_main_window(app: QApplication, routine_file: Path | None = None) -> Mai
     paths = app_paths()
     paths.ensure()
     log_file = setup_logging(paths.log_dir)
-    # What was read from the settings and routine files last time, while they are unchanged.
-    cache = FileCache(paths.cache_dir / CACHE_NAME)
-    loaded = load_settings(paths.settings_file, cache)
+    loaded = load_settings(paths.settings_file)
     if not paths.settings_file.exists():
-        # a file the user can find and read
-        save_settings(loaded.settings, paths.settings_file, cache)
-
-    def open_store() -> HistoryStore:
-        from neurocoach.core.history.store import open_history
-
-        store, problem = open_history(paths.history_db)
-        if problem:
-            window.tell(problem)
-        return store
-
+        save_settings(loaded.settings, paths.settings_file)  # a file the user can find and read
+    store, history_problem = open_history(paths.history_db)
     window = MainWindow(
         [bundled_routines_dir(), paths.user_routines_dir],
-        open_store,
+        store,
         loaded.settings,
         audio_factory=lambda: make_audio(loaded.settings, window),
-        file_cache=cache,
     )
     screen = app.primaryScreen().availableGeometry()
     # Larger text needs a larger window: 1280x800 at 100 %, growing with the text, up to the
@@ -171,18 +123,17 @@ def open_main_window(app: QApplication, routine_file: Path | None = None) -> Mai
     # Take the keyboard at once: the arrow keys must work without a click first.
     window.raise_()
     window.activateWindow()
-    follow_settings(app, loaded.settings, paths.settings_file, cache)
+    follow_settings(app, loaded.settings, paths.settings_file)
     install_excepthook(window.tell, log_file)
-    if loaded.problem:
-        window.tell(loaded.problem)
+    for problem in (loaded.problem, history_problem):
+        if problem:
+            window.tell(problem)
     if routine_file is not None:
         window.open_routine_file(routine_file)
     return window
 
 
-def follow_settings(
-    app: QApplication, settings: Settings, path: Path, cache: FileCache | None = None
-) -> None:
+def follow_settings(app: QApplication, settings: Settings, path: Path) -> None:
     """Apply the look and the key filter now, and again (and save) whenever a setting changes."""
     from neurocoach.core.settings import save_settings
     from neurocoach.ui.common import theme
@@ -199,7 +150,7 @@ def follow_settings(
     def changed(name: str) -> None:
         apply(name)
         try:
-            save_settings(settings, path, cache)
+            save_settings(settings, path)
         except OSError as error:
             logging.getLogger(__name__).warning("settings could not be saved: %s", error)
 
@@ -208,7 +159,7 @@ def follow_settings(
 
 
 def make_audio(settings: Settings, parent: QObject) -> SessionAudio:
-    """The sound layer, imported on first use: QtMultimedia and QtTextToSpeech load slowly.
+    """The sound layer, imported when first made (see `when_painted`).
 
     If they cannot load at all (a missing system library), the app stays silent but works.
     """

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TextIO
 
 from neurocoach import __version__
+from neurocoach.core.routine.loader import RoutineFileError, load_routine
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -50,8 +51,6 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
 
 def check_files(paths: Sequence[Path], out: TextIO | None = None) -> int:
     """Validate routine files; 0 when all are good, 1 when any has a problem."""
-    from neurocoach.core.routine.loader import RoutineFileError, load_routine
-
     out = out or sys.stdout
     bad = 0
     for path in paths:

@@ -54,6 +54,7 @@ class AudioGuide(QObject):
         self._planner: CuePlanner | None = None
         self.speaker.idle.connect(self._on_speaker_idle)
         self.apply(settings)
+        settings.changed.connect(self._on_settings_changed)
 
     @property
     def can_speak(self) -> bool:
@@ -67,6 +68,9 @@ class AudioGuide(QObject):
         self.speaker.set_volume(int(settings["volume"]))
         self.speaker.set_rate(float(settings["speech_rate"]))
         self.speaker.set_voice(str(settings["voice"]))
+
+    def _on_settings_changed(self, _name: str) -> None:
+        self.apply(self.settings)
 
     def voices(self) -> list[str]:
         return self.speaker.voice_names() if self.can_speak else []

@@ -10,11 +10,16 @@ from neurocoach.core.session.cues import CuePlanner
 
 
 class SilentAudio:
+    """A SessionAudio that plays nothing and says why once."""
+
     def __init__(self, problem: str) -> None:
         self.problems = [problem]
 
     def attach(self, planner: CuePlanner) -> None:
         planner.voice = False  # nothing will say when it has finished: never wait for it
+
+    def voices(self) -> list[str]:
+        return []
 
 
 def missing_modules_message(error: Exception) -> str:

@@ -1,6 +1,6 @@
 """The user's settings: declared once with type, default and range; kept in a YAML file.
 
-Declaring every setting in one table means the file, the defaults, the clamping and (later)
+Declaring every setting in one table means the file, the defaults, the clamping and
 the settings window all agree. The file is human-readable and versioned, written atomically
 (a temporary file, then a rename), and a file that cannot be read is kept as a backup while
 the defaults are used, so a bad edit never stops the app or loses the old file.
@@ -9,35 +9,55 @@ the defaults are used, so a bad edit never stops the app or loses the old file.
 from __future__ import annotations
 
 import logging
+import math
 import os
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from neurocoach.core.events import Event
-from neurocoach.core.file_cache import FileCache, file_key
 from neurocoach.core.routine.model import MAX_REPS, MAX_SECONDS, Routine, Step
 from neurocoach.core.session.timeline import SessionOptions, StepOverride
 
 log = logging.getLogger(__name__)
 
-SETTINGS_VERSION = 1
+SETTINGS_VERSION = 2
 
 
 @dataclass(frozen=True)
 class Setting:
-    """One setting: its name, type (from the default), range or choices, and the step the
-    settings window's minus and plus buttons move it by."""
+    """One setting, declared once: its name, type (from the default), range or choices, the
+    step the settings window's minus and plus buttons move it by, and how the window shows it
+    (its section, label, unit, and the words for its choices or special values).
+
+    A number is stored in the unit the user sees (a percentage is stored as 150, not 1.5), so
+    the file, the window and the checks all speak of the same value.
+    """
 
     name: str
     default: bool | int | float | str
     label: str
+    section: str
     minimum: float | None = None
     maximum: float | None = None
     step: float = 1
-    choices: tuple[str, ...] = ()
+    choices: tuple[tuple[str, str], ...] = ()  # (value, the words shown for it)
     unit: str = ""
+    words: Callable[[float], str] | None = None  # how a number reads, when the unit is not enough
+
+    @property
+    def values(self) -> tuple[str, ...]:
+        return tuple(value for value, _ in self.choices)
+
+    def shown(self, value: float) -> str:
+        """The value as the settings window shows it: "150 %", "0.6 s", "normal"."""
+        if self.words is not None:
+            return self.words(value)
+        return f"{value:g} {self.unit}".strip()
 
     def clean(self, value: Any) -> tuple[Any, str | None]:
         """The value made valid, and a warning if it had to be changed."""
@@ -47,7 +67,11 @@ class Setting:
                 return value, None
             return self.default, f"{self.name} must be true or false; using {self.default}"
         if kind in (int, float):
-            if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value:
+            if (
+                isinstance(value, bool)
+                or not isinstance(value, (int, float))
+                or not math.isfinite(value)
+            ):
                 return self.default, f"{self.name} must be a number; using {self.default}"
             number = kind(value)
             low = self.minimum if self.minimum is not None else number
@@ -56,43 +80,100 @@ class Setting:
             if clamped != number:
                 return clamped, f"{self.name} {value} is out of range; using {clamped}"
             return clamped, None
-        if isinstance(value, str) and (not self.choices or value in self.choices):
+        if isinstance(value, str) and (not self.choices or value in self.values):
             return value, None
         if self.choices:
-            return self.default, f"{self.name} must be one of {', '.join(self.choices)}"
+            return self.default, f"{self.name} must be one of {', '.join(self.values)}"
         return self.default, f"{self.name} must be text; using {self.default!r}"
 
 
-THEMES = ("system", "light", "dark", "high-contrast")
+def _speech_rate_words(value: float) -> str:
+    if abs(value) < 0.05:
+        return "normal"
+    return f"slower {round(-value * 10)}" if value < 0 else f"faster {round(value * 10)}"
+
+
+def _debounce_words(value: float) -> str:
+    return "off" if value == 0 else f"{value / 1000:.1f} s"
+
+
+THEMES = (
+    ("system", "Like my computer"),
+    ("light", "Light"),
+    ("dark", "Dark"),
+    ("high-contrast", "High contrast"),
+)
+TIMING, SOUND, CHECKIN, DISPLAY, KEYS = "Timing", "Sound", "How I feel", "Display", "Keys"
 
 SETTINGS: tuple[Setting, ...] = (
-    # Timing
-    Setting("hold_scale", 1.0, "Hold time, compared with the routine", 0.5, 3.0, 0.1, unit="%"),
-    Setting("rest_between_steps", 0.0, "Rest between exercises", 0, 120, 5, unit="s"),
-    Setting("lead_in_seconds", 5.0, "Get-ready time before each exercise", 0, 30, 1, unit="s"),
-    Setting("wait_for_me", False, "Wait for me: a hold ends when I press Space"),
-    # Sound
-    Setting("voice_enabled", True, "Spoken instructions"),
-    Setting("tones_enabled", True, "Cue tones"),
-    Setting("count_aloud", False, "Say three, two, one at the end of each hold"),
-    Setting("volume", 80, "Volume of tones and voice", 0, 100, 10, unit="%"),
-    Setting("speech_rate", 0.0, "Speed of the voice (slower or faster)", -1.0, 1.0, 0.1),
-    Setting("voice", "", "Voice"),
-    # Check-in
-    Setting("checkin_enabled", True, "Ask how I feel before and after"),
-    Setting("checkin_by_area", False, "Rate hands and feet separately"),
-    # Display
-    Setting("text_scale", 100, "Text size", 100, 200, 10, unit="%"),
-    Setting("theme", "system", "Colours", choices=THEMES),
-    Setting("fullscreen_player", False, "Open the exercise screen full screen"),
-    # Keys
     Setting(
-        "key_debounce_ms", 600, "Ignore the same key pressed again within", 0, 2000, 100, unit="ms"
+        "hold_scale", 100, "Hold time, compared with the routine", TIMING, 50, 300, 10, unit="%"
     ),
-    Setting("single_switch", False, "Single switch: any key pauses and resumes"),
+    Setting("rest_between_steps", 0.0, "Rest between exercises", TIMING, 0, 120, 5, unit="s"),
+    Setting(
+        "lead_in_seconds", 5.0, "Get-ready time before each exercise", TIMING, 0, 30, 1, unit="s"
+    ),
+    Setting("wait_for_me", False, "Wait for me: a hold ends when I press Space", TIMING),
+    Setting("voice_enabled", True, "Spoken instructions", SOUND),
+    # The voices are the speech engine's: the window offers what it finds.
+    Setting("voice", "", "Voice", SOUND),
+    Setting("tones_enabled", True, "Cue tones", SOUND),
+    Setting("count_aloud", False, "Say three, two, one at the end of each hold", SOUND),
+    Setting("volume", 80, "Volume of tones and voice", SOUND, 0, 100, 10, unit="%"),
+    Setting(
+        "speech_rate",
+        0.0,
+        "Speed of the voice (slower or faster)",
+        SOUND,
+        -1.0,
+        1.0,
+        0.1,
+        words=_speech_rate_words,
+    ),
+    Setting("checkin_enabled", True, "Ask how I feel before and after", CHECKIN),
+    Setting("checkin_by_area", False, "Rate hands and feet separately", CHECKIN),
+    Setting("text_scale", 100, "Text size", DISPLAY, 100, 200, 10, unit="%"),
+    Setting("theme", "system", "Colours", DISPLAY, choices=THEMES),
+    Setting("fullscreen_player", False, "Open the exercise screen full screen", DISPLAY),
+    Setting(
+        "key_debounce_ms",
+        600,
+        "Ignore the same key pressed again within",
+        KEYS,
+        0,
+        2000,
+        100,
+        unit="ms",
+        words=_debounce_words,
+    ),
+    Setting("single_switch", False, "Single switch: any key pauses and resumes", KEYS),
 )
 _BY_NAME = {s.name: s for s in SETTINGS}
-OVERRIDE_KEYS = ("hold_seconds", "reps", "rest_seconds")
+# What a session's timing depends on: a change to one of these changes every routine's length.
+TIMING_SETTINGS = frozenset(s.name for s in SETTINGS if s.section == TIMING)
+
+# The user's own values for one exercise, and the range each may take.
+OVERRIDE_LIMITS: dict[str, tuple[float, float]] = {
+    "hold_seconds": (1.0, MAX_SECONDS),
+    "reps": (1, MAX_REPS),
+    "rest_seconds": (0.0, MAX_SECONDS),
+}
+OVERRIDE_KEYS = tuple(OVERRIDE_LIMITS)
+
+
+def sections() -> list[tuple[str, list[Setting]]]:
+    """The settings by section, in the order they are declared: how the window lists them."""
+    grouped: dict[str, list[Setting]] = {}
+    for item in SETTINGS:
+        grouped.setdefault(item.section, []).append(item)
+    return list(grouped.items())
+
+
+def clamp_override(name: str, value: float) -> float:
+    """One exercise's own hold, reps or rest brought into its range (reps whole)."""
+    low, high = OVERRIDE_LIMITS[name]
+    clamped = min(max(value, low), high)
+    return float(int(clamped)) if name == "reps" else float(clamped)
 
 
 def setting(name: str) -> Setting:
@@ -146,16 +227,11 @@ class Settings:
 
     def adjust_exercise(self, routine: Routine, step: Step, name: str, value: float) -> None:
         """Set one of hold_seconds, reps or rest_seconds for this exercise only."""
-        if name not in OVERRIDE_KEYS:
+        if name not in OVERRIDE_LIMITS:
             raise KeyError(name)
-        low, high = (
-            (1, MAX_REPS)
-            if name == "reps"
-            else (0.0 if name == "rest_seconds" else 1.0, MAX_SECONDS)
-        )
-        value = min(max(value, low), high)
+        value = clamp_override(name, value)
         entry = self.exercises.setdefault(exercise_key(routine, step), {})
-        entry[name] = int(value) if name == "reps" else float(value)
+        entry[name] = int(value) if name == "reps" else value
         self.changed.emit("exercises")
 
     def reset_exercise(self, routine: Routine, step: Step) -> None:
@@ -171,7 +247,7 @@ class Settings:
                     overrides[index] = override
         return SessionOptions(
             lead_in_seconds=float(self["lead_in_seconds"]),
-            hold_scale=float(self["hold_scale"]),
+            hold_scale=float(self["hold_scale"]) / 100,
             rest_between_steps=float(self["rest_between_steps"]),
             wait_for_me=bool(self["wait_for_me"]),
             overrides=overrides,
@@ -184,34 +260,24 @@ class LoadedSettings:
     problem: str | None = None  # a message to show the user once, when the file was unusable
 
 
-def load_settings(path: Path, cache: FileCache | None = None) -> LoadedSettings:
-    """Read the settings file; defaults when it is missing; a backup and a message when bad.
-
-    Given a FileCache, an unchanged file is not parsed again (PyYAML is then not imported).
-    """
+def load_settings(path: Path) -> LoadedSettings:
+    """Read the settings file; defaults when it is missing; a backup and a message when bad."""
     settings = Settings()
     if not path.exists():
         return LoadedSettings(settings)
-    data = cache.get("settings", path) if cache is not None else None
-    if not isinstance(data, dict):
-        import yaml  # only when the file changed since it was last read
-
-        key = file_key(path)
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
-            if not isinstance(data, dict) or not isinstance(data.get("version"), int):
-                raise ValueError("it is not a NeuroCoach settings file")
-        except (OSError, UnicodeDecodeError, yaml.YAMLError, ValueError) as error:
-            backup = _keep_aside(path)
-            message = (
-                f"Your settings file could not be read ({_short(error)}), so the standard "
-                f"settings are used. The old file is kept as {backup.name}."
-            )
-            log.warning("settings: %s", message)
-            return LoadedSettings(settings, message)
-        if cache is not None:
-            cache.put("settings", path, key, data)
-            cache.save()
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if not isinstance(data, dict) or not isinstance(data.get("version"), int):
+            raise ValueError("it is not a NeuroCoach settings file")
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, ValueError) as error:
+        backup = _keep_aside(path)
+        message = (
+            f"Your settings file could not be read ({_short(error)}), so the standard "
+            f"settings are used. The old file is kept as {backup.name}."
+        )
+        log.warning("settings: %s", message)
+        return LoadedSettings(settings, message)
+    _migrate(data)
     for name, value in data.items():
         if name == "version":
             continue
@@ -227,13 +293,17 @@ def load_settings(path: Path, cache: FileCache | None = None) -> LoadedSettings:
     return LoadedSettings(settings)
 
 
-def save_settings(settings: Settings, path: Path, cache: FileCache | None = None) -> None:
-    """Write atomically: a crash mid-write leaves the old file, never half a new one.
+def _migrate(data: dict[Any, Any]) -> None:
+    """Bring an older file's values to this version's meaning (the file is rewritten on the
+    next change): version 1 kept the hold time as a fraction (1.5), version 2 in % (150)."""
+    if data["version"] < 2:
+        scale = data.get("hold_scale")
+        if isinstance(scale, (int, float)) and not isinstance(scale, bool):
+            data["hold_scale"] = round(scale * 100)
 
-    Given a FileCache, what was written is remembered, so the next start need not parse it.
-    """
-    import yaml
 
+def save_settings(settings: Settings, path: Path) -> None:
+    """Write atomically: a crash mid-write leaves the old file, never half a new one."""
     path.parent.mkdir(parents=True, exist_ok=True)
     data: dict[str, Any] = {"version": SETTINGS_VERSION}
     data.update({s.name: settings[s.name] for s in SETTINGS})
@@ -250,9 +320,6 @@ def save_settings(settings: Settings, path: Path, cache: FileCache | None = None
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
-    if cache is not None:
-        cache.put("settings", path, file_key(path), data)
-        cache.save()
 
 
 def _load_exercises(settings: Settings, value: Any, path: Path) -> None:
@@ -266,12 +333,12 @@ def _load_exercises(settings: Settings, value: Any, path: Path) -> None:
         kept = {}
         for name, number in entry.items():
             if (
-                name in OVERRIDE_KEYS
+                name in OVERRIDE_LIMITS
                 and isinstance(number, (int, float))
                 and not isinstance(number, bool)
+                and math.isfinite(number)
             ):
-                low, high = (1, MAX_REPS) if name == "reps" else (0, MAX_SECONDS)
-                kept[name] = float(min(max(number, low), high))
+                kept[name] = clamp_override(name, number)
             else:
                 log.warning("settings: ignoring %r for the exercise %r", name, key)
         if kept:

@@ -47,7 +47,7 @@ def main() -> int:
     entry = load_entry(routine_path)
     assert entry.routine is not None, entry.problems
     window.start_session(entry.routine)
-    driver = window.driver
+    driver = window.session.driver
     assert driver is not None and driver.planner is not None
     engine = driver.engine
 

@@ -38,14 +38,14 @@ def main() -> int:
         if e.routine is not None and e.routine.id == sys.argv[1]
     )
     window.start_session(routine)
-    assert window.driver is not None and window.recorder is not None
-    print(f"session {window.recorder.session_id}", flush=True)
+    assert window.session.driver is not None and window.session.recorder is not None
+    print(f"session {window.session.recorder.session_id}", flush=True)
 
     def saved(record: StepRecord) -> None:
         print(f"saved {record.step_index} {record.reps_done}", flush=True)
 
-    window.driver.engine.step_left.connect(saved)
-    window.driver.session_ended.connect(lambda _outcome: app.quit())
+    window.session.driver.engine.step_left.connect(saved)
+    window.session.driver.session_ended.connect(lambda _outcome: app.quit())
     fast = QTimer()
     fast.timeout.connect(lambda: clock.advance(0.5))
     fast.start(2)

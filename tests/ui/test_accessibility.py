@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from tests.ui.accessibility import audit, focus_chain, out_of_reading_order
-from tests.ui.conftest import select_routine, start_routine, visit_dialogs
+from tests.ui.helpers import select_routine, start_routine, visit_dialogs
 
 
 def test_the_routine_list(make_app) -> None:
@@ -23,7 +23,7 @@ def test_the_safety_page_the_player_and_the_finish_page(make_app) -> None:
     assert out_of_reading_order(focus_chain(app.window)) == []
     app.press(Qt.Key.Key_Return)
     assert audit(app.window) == []
-    app.window.driver.engine.stop()
+    app.window.session.driver.engine.stop()
     assert audit(app.window) == []
     app.press(Qt.Key.Key_H)
     assert audit(app.window) == []

@@ -17,7 +17,7 @@ def test_the_app_opens_over_neurocoach_home_only(qtbot, qapp, neurocoach_home: P
     )
     window = open_main_window(qapp, bundled_routines_dir() / "warm-hands.yaml")
     qtbot.addWidget(window)
-    store = window.store  # opens the history (run_gui: after the first paint)
+    store = window.store
     try:
         assert window.isVisible()
         assert (
@@ -62,7 +62,7 @@ def test_a_damaged_history_is_told_and_a_fresh_one_used(qtbot, qapp, neurocoach_
     (data / "history.sqlite3").write_bytes(b"garbage" * 500)
     window = open_main_window(qapp)
     qtbot.addWidget(window)
-    store = window.store  # opens the history (run_gui: after the first paint)
+    store = window.store
     try:
         box = window.findChild(QMessageBox, "message")
         assert box is not None and "could not be read" in box.text()
@@ -83,7 +83,7 @@ def test_a_damaged_settings_file_is_told_and_the_defaults_used(qtbot, qapp, neur
     (config / "settings.yaml").write_text("version: 1\nvolume: [oops\n")
     window = open_main_window(qapp)
     qtbot.addWidget(window)
-    store = window.store  # opens the history (run_gui: after the first paint)
+    store = window.store
     try:
         texts = [box.text() for box in window.findChildren(QMessageBox, "message")]
         assert any("settings file could not be read" in text for text in texts)
@@ -105,7 +105,7 @@ def test_the_started_app_debounces_keys_at_its_window(qtbot, qapp) -> None:
     assert keys is not None
     window = open_main_window(app)
     qtbot.addWidget(window)
-    store = window.store  # opens the history (run_gui: after the first paint)
+    store = window.store
     try:
         qtbot.waitUntil(lambda: app.focusWindow() is window.windowHandle())
         row = window.routine_list.list.currentRow()
@@ -120,81 +120,30 @@ def test_the_started_app_debounces_keys_at_its_window(qtbot, qapp) -> None:
         store.close()
 
 
-def test_the_qt_free_core_comes_before_pyside6_and_a_second_start_needs_no_yaml(
-    neurocoach_home: Path,
-) -> None:
-    """PySide6 reads the source of every module imported after it, so the core comes first;
-    and once the settings and routine files have been read, PyYAML is not needed to start."""
-    import json
-    import os
-    import subprocess
-    import sys
-
-    code = (
-        "import json, sys\n"
-        "order = []\n"
-        "class Spy:\n"
-        "    def find_spec(self, name, path=None, target=None):\n"
-        "        order.append(name)\n"
-        "sys.meta_path.insert(0, Spy())\n"
-        "from neurocoach.app import main\n"
-        "main(['--quit-after-paint'])\n"
-        "import gc\n"
-        "print(json.dumps({'order': order, 'gc': gc.isenabled()}))\n"
-    )
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", NEUROCOACH_HOME=str(neurocoach_home))
-
-    def start() -> list[str]:
-        out = subprocess.run(
-            [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60
-        )
-        assert out.returncode == 0, out.stderr
-        result = json.loads(out.stdout.splitlines()[-1])
-        assert result["gc"], "garbage collection is back on once the window is painted"
-        return result["order"]
-
-    first, second = start(), start()
-    assert "yaml" in first  # the first start reads the files
-    assert "yaml" not in second
-    assert "sqlite3" not in second  # the history opens after the first paint
-    for order in (first, second):
-        qt = order.index("PySide6.QtCore")
-        for core in (
-            "neurocoach.core.routine.catalog",
-            "neurocoach.core.file_cache",
-            "neurocoach.core.settings",
-        ):
-            assert order.index(core) < qt, f"{core} is imported after PySide6"
-
-
-def test_history_and_sound_are_prepared_just_after_the_first_paint(qtbot, tmp_path) -> None:
+def test_the_sound_is_made_just_after_the_first_paint(qtbot, tmp_path) -> None:
+    """Not before the window is seen (it is slow to load), and not on the first Enter (its
+    voice takes over a second to start, and the key would seem to do nothing)."""
     from neurocoach.app import when_painted
     from neurocoach.audio.silent import SilentAudio
     from neurocoach.core.history.store import HistoryStore
     from neurocoach.ui.shell.main_window import MainWindow
 
-    opened: list[HistoryStore] = []
     made: list[SilentAudio] = []
-
-    def open_store() -> HistoryStore:
-        opened.append(HistoryStore(tmp_path / "history.sqlite3"))
-        return opened[-1]
 
     def make_audio() -> SilentAudio:
         made.append(SilentAudio("no sound in this test"))
         return made[-1]
 
-    window = MainWindow([bundled_routines_dir()], open_store, audio_factory=make_audio)
+    store = HistoryStore(tmp_path / "history.sqlite3")
+    window = MainWindow([bundled_routines_dir()], store, audio_factory=make_audio)
     qtbot.addWidget(window)
     try:
         watcher = when_painted(window)
         window.show()
-        assert window.history_if_open() is None and not made  # not before the window is seen
+        assert not made  # not before the window is seen
         qtbot.waitSignal(watcher.painted, timeout=5000).wait()
-        qtbot.waitUntil(lambda: window.history_if_open() is not None, timeout=5000)
-        assert len(opened) == 1 and len(made) == 1
-        assert window.store is opened[0] and window.audio() is made[0]  # made once, kept
+        qtbot.waitUntil(lambda: len(made) == 1, timeout=5000)
+        assert window.audio() is made[0]  # made once, kept
     finally:
         window.close()
-        for store in opened:
-            store.close()
+        store.close()

@@ -42,7 +42,7 @@ def test_an_error_in_the_event_loop_is_logged_and_shown(qtbot, qapp, neurocoach_
 def test_a_history_that_cannot_be_written_is_told_once_and_saved_later(make_app, monkeypatch):
     import sqlite3
 
-    from tests.ui.conftest import start_routine
+    from tests.ui.helpers import start_routine
 
     app = make_app()
     real_begin = app.store.begin_session
@@ -55,10 +55,10 @@ def test_a_history_that_cannot_be_written_is_told_once_and_saved_later(make_app,
     box = app.window.findChild(QMessageBox, "message")
     assert box is not None and "could not be saved just now" in box.text()
     box.close()
-    app.window.driver.engine.stop()
-    assert app.window._retry.isActive()
+    app.window.session.driver.engine.stop()
+    assert app.window.session._retry.isActive()
     monkeypatch.setattr(app.store, "begin_session", real_begin)
-    app.window._on_retry_timeout()
+    app.window.session._on_retry_timeout()
     (session,) = app.store.sessions()
     assert session.end_reason == "stopped"
-    assert not app.window._retry.isActive()
+    assert not app.window.session._retry.isActive()

@@ -8,7 +8,7 @@ from neurocoach.ui.history.history_page import HistoryPage
 from neurocoach.ui.player.finish_page import FinishPage
 from neurocoach.ui.player.player_page import PlayerPage
 from neurocoach.ui.routines.before_start_page import BeforeStartPage
-from tests.ui.conftest import select_routine, start_routine
+from tests.ui.helpers import select_routine, start_routine
 
 
 def shown(app, page_type):
@@ -132,10 +132,10 @@ def test_stop_asks_first_and_no_is_the_default(make_app) -> None:
     assert dialog is not None and dialog.isVisible()
     app.qtbot.waitUntil(dialog.isActiveWindow)
     assert dialog.no_button.isDefault()
-    assert app.window.driver.engine.state.value == "paused"
+    assert app.window.session.driver.engine.state.value == "paused"
     app.press(Qt.Key.Key_Escape)  # a second Escape keeps the session
     app.qtbot.waitUntil(lambda: app.window.stop_dialog is None)
-    assert app.window.driver.engine.state.value == "running"
+    assert app.window.session.driver.engine.state.value == "running"
 
     app.press(Qt.Key.Key_Escape)
     app.qtbot.waitUntil(lambda: app.window.stop_dialog is not None)

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from neurocoach.ui.common import theme
-from tests.ui.conftest import select_routine, visit_dialogs
+from tests.ui.helpers import filled, select_routine, visit_dialogs
 from tests.ui.layout_checks import cut_off_labels, overlapping
 from tests.ui.sizes import assert_buttons_big_and_readable
 
@@ -44,7 +44,7 @@ def test_every_page_fits(scaled) -> None:
     app.qtbot.wait(10)
     assert app.window.width() <= size[0] and app.window.height() <= size[1]
     check(app.window)
-    app.window.driver.engine.stop()
+    app.window.session.driver.engine.stop()
     check(app.window)
     app.press(Qt.Key.Key_H)
     check(app.window)
@@ -59,7 +59,6 @@ def test_every_dialog_fits(scaled) -> None:
 @pytest.mark.parametrize("scaled", SIZES, indirect=True, ids=["100%", "200%"])
 def test_history_checkin_and_report_fit(scaled) -> None:
     from neurocoach.ui.history.report_dialog import ReportDialog
-    from tests.ui.history.test_history import filled
 
     app, _size = scaled
     filled(app)

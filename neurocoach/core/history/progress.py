@@ -11,9 +11,41 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from neurocoach.core.history.store import Rating, SessionSummary
+from neurocoach.core.session.records import EndReason
 
 SYMPTOMS = ("pain", "tingling", "numbness")
+SYMPTOM_NAMES = {"pain": "Pain", "tingling": "Tingling", "numbness": "Numbness"}
 AREAS = ("hands", "feet")
+RESULT_WORDS = {
+    EndReason.FINISHED.value: "Finished",
+    EndReason.STOPPED.value: "Stopped",
+    EndReason.CLOSED.value: "Closed early",
+}
+
+
+def result_words(session: SessionSummary) -> str:
+    """How a session ended, in words; one whose end was never written was interrupted."""
+    if session.end_reason is None:
+        return "Interrupted"
+    return RESULT_WORDS.get(session.end_reason, session.end_reason)
+
+
+def feelings_summary(ratings: Iterable[Rating]) -> str:
+    """ "pain 6 → 3, numbness 5": each symptom before → after (hands and feet averaged)."""
+    values: dict[str, dict[str, list[int]]] = {}
+    for rating in ratings:
+        values.setdefault(rating.symptom, {}).setdefault(rating.moment, []).append(rating.value)
+    parts = []
+    for symptom in SYMPTOMS:
+        if symptom not in values:
+            continue
+        shown = [
+            f"{round(sum(v) / len(v))}"
+            for m in ("before", "after")
+            if (v := values[symptom].get(m))
+        ]
+        parts.append(f"{symptom} {' → '.join(shown)}")
+    return ", ".join(parts)
 
 
 def local_day(when: datetime) -> date:
@@ -45,6 +77,12 @@ def minutes(session: SessionSummary) -> float:
 
 def week_start(day: date) -> date:
     return day - timedelta(days=day.weekday())  # Monday
+
+
+def minutes_this_week(sessions: Iterable[SessionSummary], today: date) -> float:
+    """Minutes exercised from this Monday on, by the local calendar."""
+    monday = week_start(today)
+    return sum(minutes(s) for s in sessions if week_start(local_day(s.started_at)) == monday)
 
 
 def minutes_per_week(

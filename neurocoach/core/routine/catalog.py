@@ -1,8 +1,7 @@
 """The routines a user can choose from: the bundled ones and their own, broken ones included.
 
 A broken file never hides the others: it becomes an entry that carries its problems, so the
-list can show it, greyed out, with the message that says how to fix it. Given a FileCache, an
-unchanged file is not read again, and the loader (with PyYAML) is imported only on a miss.
+list can show it, greyed out, with the message that says how to fix it.
 """
 
 from __future__ import annotations
@@ -10,13 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from neurocoach.core.file_cache import FileCache, file_key
-from neurocoach.core.routine.model import Routine, routine_from_data, routine_to_data
-
-if TYPE_CHECKING:
-    from neurocoach.core.routine.loader import Problem
+from neurocoach.core.routine.loader import Problem, RoutineFileError, load_routine
+from neurocoach.core.routine.model import Routine
 
 ROUTINE_SUFFIXES = (".yaml", ".yml")
 
@@ -43,40 +38,24 @@ def routine_files(folder: Path) -> list[Path]:
     )
 
 
-def load_entry(path: Path, cache: FileCache | None = None) -> CatalogEntry:
-    """One routine file; a file that cannot be used gives an entry with its problems (those
-    are never cached: the author is told afresh each time)."""
-    if cache is not None:
-        data = cache.get("routine", path)
-        if data is not None:
-            try:
-                return CatalogEntry(path, routine_from_data(data))
-            except (TypeError, KeyError, ValueError, AttributeError):
-                pass  # not what routine_to_data makes: read the file again
-    from neurocoach.core.routine.loader import RoutineFileError, load_routine
-
-    key = file_key(path)
+def load_entry(path: Path) -> CatalogEntry:
+    """One routine file; a file that cannot be used gives an entry with its problems."""
     try:
-        routine = load_routine(path)
+        return CatalogEntry(path, load_routine(path))
     except RoutineFileError as error:
         return CatalogEntry(path, None, error.problems)
-    if cache is not None:
-        cache.put("routine", path, key, routine_to_data(routine))
-    return CatalogEntry(path, routine)
 
 
-def load_catalog(folders: Iterable[Path], cache: FileCache | None = None) -> list[CatalogEntry]:
+def load_catalog(folders: Iterable[Path]) -> list[CatalogEntry]:
     """Load every routine file in the folders, in order; an id used twice is a problem."""
     entries: list[CatalogEntry] = []
     owners: dict[str, Path] = {}
     for folder in folders:
         for path in routine_files(folder):
-            entry = load_entry(path, cache)
+            entry = load_entry(path)
             if entry.routine is not None:
                 first = owners.setdefault(entry.routine.id, path)
                 if first != path:
-                    from neurocoach.core.routine.loader import Problem
-
                     clash = Problem(
                         str(path),
                         _line_of_id(path),
@@ -86,8 +65,6 @@ def load_catalog(folders: Iterable[Path], cache: FileCache | None = None) -> lis
                     )
                     entry = CatalogEntry(path, None, (clash,))
             entries.append(entry)
-    if cache is not None:
-        cache.save()
     return entries
 
 

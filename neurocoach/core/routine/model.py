@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import Any
 
 MAX_SECONDS = 3600.0  # the longest hold or rest a routine (or a setting) may ask for
 MAX_REPS = 100
@@ -69,27 +68,3 @@ class Routine:
     safety: str
     steps: tuple[Step, ...]
     path: Path | None = None
-
-
-def routine_to_data(routine: Routine) -> dict[str, Any]:
-    """The routine as plain JSON values, for the cache of files already read."""
-    data = asdict(routine)
-    data["area"] = routine.area.value
-    data["path"] = str(routine.path) if routine.path is not None else None
-    for step, step_data in zip(routine.steps, data["steps"], strict=True):
-        step_data["sides"] = step.sides.value
-    return data
-
-
-def routine_from_data(data: dict[str, Any]) -> Routine:
-    """The routine `routine_to_data` gave; TypeError, KeyError or ValueError if it is not."""
-    steps = tuple(Step(**{**step, "sides": Sides(step["sides"])}) for step in data["steps"])
-    path = data["path"]
-    return Routine(
-        **{
-            **data,
-            "area": Area(data["area"]),
-            "steps": steps,
-            "path": Path(path) if path is not None else None,
-        }
-    )

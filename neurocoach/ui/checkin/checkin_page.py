@@ -11,11 +11,10 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QVBoxLayout, QWidget
 
-from neurocoach.core.history.progress import AREAS, SYMPTOMS
+from neurocoach.core.history.progress import AREAS, SYMPTOM_NAMES, SYMPTOMS
 from neurocoach.ui.common.controls import FieldRow
 from neurocoach.ui.common.widgets import BigButton, big_button, scroll_area, text_label
 
-SYMPTOM_WORDS = {"pain": "Pain", "tingling": "Tingling", "numbness": "Numbness"}
 _DIGITS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(10)}
 
 
@@ -92,7 +91,7 @@ class CheckInPage(QWidget):
         column = QVBoxLayout(body)
         for symptom in SYMPTOMS:
             for area in AREAS if by_area else ("all",):
-                label = SYMPTOM_WORDS[symptom] + ("" if area == "all" else f", {area}")
+                label = SYMPTOM_NAMES[symptom] + ("" if area == "all" else f", {area}")
                 row = RatingRow(label, body)
                 self.rows[(symptom, area)] = row
                 column.addWidget(row)

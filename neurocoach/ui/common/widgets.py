@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QSizePolicy, QWidget
 
 CONTROL_MIN = 64
@@ -30,9 +31,6 @@ class BigButton(QPushButton):
 
 def announce(widget: QWidget, message: str) -> None:
     """Ask a screen reader to say the message now (Qt 6.8+ announcements; AT-SPI on Linux)."""
-    # Imported here: QAccessible's Python type took 2.4 ms to build, before the first paint.
-    from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
-
     QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(widget, message))
 
 

@@ -26,14 +26,15 @@ from neurocoach.core.history.progress import (
     current_streak,
     days_exercised,
     minutes_per_week,
+    minutes_this_week,
     symptom_series,
     totals_per_routine,
-    week_start,
 )
 from neurocoach.core.history.store import HistoryStore
 from neurocoach.ui.common.confirm_dialog import ConfirmDialog
 from neurocoach.ui.common.widgets import big_button, text_label
 from neurocoach.ui.history.month_calendar import MonthCalendar
+from neurocoach.ui.history.progress_charts import minutes_chart, symptoms_chart
 from neurocoach.ui.history.session_table import SessionTableModel, details_text, session_table
 
 VIEWS = ("Sessions", "Calendar", "Minutes and routines", "How I felt")
@@ -100,12 +101,7 @@ class HistoryPage(QWidget):
     def reload(self) -> None:
         self.sessions = self.store.sessions()
         self.days = days_exercised(self.sessions)
-        this_week = [
-            s
-            for s in self.sessions
-            if week_start(s.started_at.astimezone().date()) == week_start(self.today)
-        ]
-        minutes_now = round(sum((s.duration_seconds or 0) for s in this_week) / 60)
+        minutes_now = round(minutes_this_week(self.sessions, self.today))
         streak = current_streak(self.days, self.today)
         self.summary.setText(
             f"Exercised on {len(self.days)} days · streak {streak} "
@@ -157,8 +153,6 @@ class HistoryPage(QWidget):
             column.addStretch(1)
             view.setFocusProxy(self.calendar)
         elif number == 2:
-            from neurocoach.ui.history.progress_charts import minutes_chart
-
             chart = minutes_chart(minutes_per_week(self.sessions, self.today, weeks=6), view)
             self.totals_table = self._totals(view)
             self.totals_table.installEventFilter(self)
@@ -166,8 +160,6 @@ class HistoryPage(QWidget):
             column.addWidget(self.totals_table)
             view.setFocusProxy(self.totals_table)
         else:
-            from neurocoach.ui.history.progress_charts import symptoms_chart
-
             series = symptom_series(self.store.rating_history())
             chart = symptoms_chart(series, view)
             column.addWidget(chart, 1)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from neurocoach.core.history.progress import feelings_summary, result_words
 from neurocoach.core.history.store import Rating, SessionSummary
 from neurocoach.core.session.wording import duration_text
 
@@ -14,38 +15,12 @@ COLUMNS = ("When", "Routine", "Minutes", "Steps", "Result")
 _Index = QModelIndex | QPersistentModelIndex
 
 
-def result_text(session: SessionSummary) -> str:
-    if session.end_reason is None:
-        return "Interrupted"
-    return {"finished": "Finished", "stopped": "Stopped", "closed": "Closed early"}.get(
-        session.end_reason, session.end_reason
-    )
-
-
-def feeling_text(ratings: list[Rating]) -> str:
-    """ "pain 6 → 3, numbness 5" (hands and feet averaged)."""
-    values: dict[str, dict[str, list[int]]] = {}
-    for rating in ratings:
-        values.setdefault(rating.symptom, {}).setdefault(rating.moment, []).append(rating.value)
-    parts = []
-    for symptom in ("pain", "tingling", "numbness"):
-        if symptom not in values:
-            continue
-        shown = [
-            f"{round(sum(v) / len(v))}"
-            for m in ("before", "after")
-            if (v := values[symptom].get(m))
-        ]
-        parts.append(f"{symptom} {' → '.join(shown)}")
-    return ", ".join(parts)
-
-
 def row_values(session: SessionSummary) -> tuple[str, ...]:
     when = session.started_at.astimezone().strftime("%a %d %b %Y, %H:%M")
     seconds = session.duration_seconds
     took = "–" if seconds is None else ("under 1" if seconds < 60 else str(round(seconds / 60)))
     steps = f"{session.steps_done} of {session.step_count}"
-    return when, session.routine_title, took, steps, result_text(session)
+    return when, session.routine_title, took, steps, result_words(session)
 
 
 def details_text(session: SessionSummary, ratings: list[Rating]) -> str:
@@ -53,10 +28,10 @@ def details_text(session: SessionSummary, ratings: list[Rating]) -> str:
     when = session.started_at.astimezone().strftime("%A %d %B %Y at %H:%M")
     took = duration_text(session.duration_seconds) if session.duration_seconds else "no time"
     words = (
-        f"{session.routine_title}, {when}: {result_text(session).lower()}, "
+        f"{session.routine_title}, {when}: {result_words(session).lower()}, "
         f"{session.steps_done} of {session.step_count} steps in {took}."
     )
-    feeling = feeling_text(ratings)
+    feeling = feelings_summary(ratings)
     return words + (f" How you felt (before → after): {feeling}." if feeling else "")
 
 

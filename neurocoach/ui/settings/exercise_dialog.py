@@ -12,9 +12,9 @@ from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QVBoxLayout, QWidget
 
-from neurocoach.core.routine.model import MAX_REPS, MAX_SECONDS, Routine
+from neurocoach.core.routine.model import Routine
 from neurocoach.core.session.wording import duration_text
-from neurocoach.core.settings import Settings
+from neurocoach.core.settings import OVERRIDE_KEYS, OVERRIDE_LIMITS, Settings
 from neurocoach.ui.common.controls import NumberField
 from neurocoach.ui.common.widgets import big_button, text_label
 
@@ -31,9 +31,10 @@ class ExerciseDialog(QDialog):
         self.step_index = step_index
         self.heading = text_label("", self, role="title")
         self.where = text_label("", self, role="muted")
-        self.hold = NumberField("Hold each time", 1, 1, MAX_SECONDS, 1, duration_text, self)
-        self.reps = NumberField("Times (each side)", 1, 1, MAX_REPS, 1, lambda v: f"{v:g}", self)
-        self.rest = NumberField("Rest between times", 0, 0, 600, 1, duration_text, self)
+        hold, reps, rest = (OVERRIDE_LIMITS[n] for n in OVERRIDE_KEYS)
+        self.hold = NumberField("Hold each time", 1, *hold, 1, duration_text, self)
+        self.reps = NumberField("Times (each side)", 1, *reps, 1, lambda v: f"{v:g}", self)
+        self.rest = NumberField("Rest between times", 0, *rest, 1, duration_text, self)
         self.defaults = text_label("", self, role="muted")
         self.previous_button = big_button("Previous exercise", "PgUp", self, stacked=True)
         self.next_button = big_button("Next exercise", "PgDn", self, stacked=True)
@@ -62,15 +63,14 @@ class ExerciseDialog(QDialog):
         self.step_index = max(0, min(index, len(self.routine.steps) - 1))
         step = self.routine.steps[self.step_index]
         own = self.settings.exercise(self.routine, step)
-        scale = float(self.settings["hold_scale"])
+        options = self.settings.session_options(self.routine)
         self.heading.setText(step.title)
         self.where.setText(
             f"{self.routine.title} · exercise {self.step_index + 1} of {len(self.routine.steps)}"
         )
-        hold = own.hold_seconds if own.hold_seconds is not None else step.hold_seconds * scale
-        self.hold.set_value(round(hold))
-        self.reps.set_value(own.reps if own.reps is not None else step.reps)
-        self.rest.set_value(own.rest_seconds if own.rest_seconds is not None else step.rest_seconds)
+        self.hold.set_value(round(options.hold_for(self.step_index, step)))
+        self.reps.set_value(options.reps_for(self.step_index, step))
+        self.rest.set_value(options.rest_for(self.step_index, step))
         self.defaults.setText(
             f"The routine's own: hold {duration_text(step.hold_seconds)}, "
             f"{step.reps} time{'' if step.reps == 1 else 's'}, "

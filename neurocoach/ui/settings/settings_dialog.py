@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from neurocoach.core.settings import Settings, setting
+from neurocoach.core.settings import SETTINGS, TIMING, Setting, Settings, sections
 from neurocoach.ui.common.controls import (
     ChoiceField,
     FieldRow,
@@ -28,37 +28,6 @@ from neurocoach.ui.common.controls import (
     ToggleField,
 )
 from neurocoach.ui.common.widgets import big_button, scroll_area, text_label
-
-THEME_WORDS = {
-    "system": "Like my computer",
-    "light": "Light",
-    "dark": "Dark",
-    "high-contrast": "High contrast",
-}
-
-SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("Timing", ("hold_scale", "rest_between_steps", "lead_in_seconds", "wait_for_me")),
-    ("Sound", ("voice_enabled", "voice", "tones_enabled", "count_aloud", "volume", "speech_rate")),
-    ("How I feel", ("checkin_enabled", "checkin_by_area")),
-    ("Display", ("text_scale", "theme", "fullscreen_player")),
-    ("Keys", ("key_debounce_ms", "single_switch")),
-)
-
-
-def shown_value(name: str) -> Callable[[float], str]:
-    """How a number reads in the window: in the user's words, not the file's."""
-    if name == "hold_scale":
-        return lambda v: f"{round(v * 100)} %"
-    if name == "speech_rate":
-        return lambda v: (
-            "normal"
-            if abs(v) < 0.05
-            else (f"slower {round(-v * 10)}" if v < 0 else f"faster {round(v * 10)}")
-        )
-    if name == "key_debounce_ms":
-        return lambda v: "off" if v == 0 else f"{v / 1000:.1f} s"
-    unit = setting(name).unit
-    return lambda v: f"{v:g} {unit}".strip()
 
 
 class SettingsDialog(QDialog):
@@ -81,13 +50,13 @@ class SettingsDialog(QDialog):
         column.addWidget(
             text_label("Changes take effect at once, in a session too.", body, role="muted")
         )
-        for heading, names in SECTIONS:
+        for heading, items in sections():
             column.addWidget(text_label(heading, body, role="subtitle"))
-            for name in names:
-                field = self._field(name, body)
-                self.fields[name] = field
+            for item in items:
+                field = self._field(item, body)
+                self.fields[item.name] = field
                 column.addWidget(field)
-            if heading == "Timing" and adjust_exercises is not None:
+            if heading == TIMING and adjust_exercises is not None:
                 self.exercises_button = big_button("Adjust single exercises…", "E", body)
                 self.exercises_button.clicked.connect(adjust_exercises)
                 column.addWidget(self.exercises_button)
@@ -108,36 +77,29 @@ class SettingsDialog(QDialog):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._on_focus_changed)
-        first = self.fields[SECTIONS[0][1][0]]
+        first = self.fields[SETTINGS[0].name]
         first.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _field(self, name: str, parent: QWidget) -> FieldRow:
-        item = setting(name)
-        value = self.settings[name]
+    def _field(self, item: Setting, parent: QWidget) -> FieldRow:
+        """The control for a setting, chosen by what the setting declares."""
+        name, value = item.name, self.settings[item.name]
         if isinstance(item.default, bool):
             toggle = ToggleField(item.label, bool(value), parent)
             toggle.toggled.connect(lambda on, n=name: self.settings.set(n, on))
             return toggle
-        if name == "voice":
+        if isinstance(item.default, str) and not item.choices:
+            # Text chosen from what this computer offers: the speech engine's voices.
             options = [("", "The computer's standard voice")] + [(v, v) for v in self.voices]
             voice = ListField(item.label, options, str(value), parent)
             voice.chosen.connect(lambda v, n=name: self.settings.set(n, v))
             return voice
         if item.choices:
-            choice = ChoiceField(
-                item.label, {c: THEME_WORDS.get(c, c) for c in item.choices}, str(value), parent
-            )
+            choice = ChoiceField(item.label, dict(item.choices), str(value), parent)
             choice.chosen.connect(lambda v, n=name: self.settings.set(n, v))
             return choice
         assert item.minimum is not None and item.maximum is not None
         number = NumberField(
-            item.label,
-            float(value),
-            item.minimum,
-            item.maximum,
-            item.step,
-            shown_value(name),
-            parent,
+            item.label, float(value), item.minimum, item.maximum, item.step, item.shown, parent
         )
         number.value_changed.connect(lambda v, n=name: self.settings.set(n, v))
         return number

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from neurocoach.ui.checkin.checkin_page import CheckInPage
 from neurocoach.ui.player.player_page import PlayerPage
 from tests.ui.accessibility import audit
-from tests.ui.conftest import select_routine
+from tests.ui.helpers import select_routine
 
 
 def to_checkin(app) -> CheckInPage:
@@ -29,7 +29,7 @@ def test_ratings_by_keyboard_before_and_after_are_stored(make_app) -> None:
     app.press(Qt.Key.Key_Right)  # 5
     app.press(Qt.Key.Key_Return)  # save; numbness left out
     assert isinstance(app.window.current_page(), PlayerPage)
-    app.window.driver.engine.stop()
+    app.window.session.driver.engine.stop()
     after = app.window.current_page()
     assert isinstance(after, CheckInPage) and after.moment == "after"
     app.qtbot.mouseClick(after.rows[("pain", "all")].buttons[3], Qt.MouseButton.LeftButton)
@@ -48,7 +48,7 @@ def test_one_key_skips_it(make_app) -> None:
     to_checkin(app)
     app.press(Qt.Key.Key_Escape)
     assert isinstance(app.window.current_page(), PlayerPage)
-    app.window.driver.engine.stop()
+    app.window.session.driver.engine.stop()
     app.press(Qt.Key.Key_Escape)
     assert app.window.current_page().objectName() == "finish_page"
     (session,) = app.store.sessions()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -11,31 +10,10 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QFileDialog
 
 from neurocoach.core.history.export import COLUMNS
-from neurocoach.core.session.records import EndReason, StepRecord
 from neurocoach.ui.history.history_page import HistoryPage
 from neurocoach.ui.history.report_dialog import ReportDialog
 from tests.ui.accessibility import audit
-
-NOW = datetime.now(timezone.utc).replace(microsecond=0)
-
-
-def add_session(store, days_ago: float, minutes: float, title="Quick hands", ratings=None):
-    start = NOW - timedelta(days=days_ago)
-    sid = store.begin_session("quick-hands", title, start, 2)
-    store.record_step(sid, StepRecord(0, "Finger taps", 20, 2, 20, 2, False))
-    store.end_session(sid, start + timedelta(minutes=minutes), EndReason.FINISHED)
-    for moment, values in (ratings or {}).items():
-        store.save_ratings(sid, moment, values)
-    return sid
-
-
-def filled(app) -> None:
-    add_session(
-        app.store, 0, 6, ratings={"before": {("pain", "all"): 6}, "after": {("pain", "all"): 4}}
-    )
-    add_session(app.store, 1, 5, ratings={"before": {("pain", "all"): 7}})
-    add_session(app.store, 2, 10, "Foot massage and marble bath")
-    add_session(app.store, 9, 8)
+from tests.ui.helpers import NOW, filled
 
 
 def open_history(app) -> HistoryPage:

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from neurocoach.audio.silent import SilentAudio
 from neurocoach.core.session.cues import Cue, CuePlanner, Tone
 from neurocoach.ui.player.player_page import FLASH_COLOURS
-from tests.ui.conftest import start_routine
+from tests.ui.helpers import start_routine
 from tests.unit.core.helpers import HE, HS, REST, SW, R, T
 
 

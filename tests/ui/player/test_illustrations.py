@@ -15,7 +15,7 @@ from neurocoach.core.routine.catalog import load_catalog
 from neurocoach.core.routine.model import Side
 from neurocoach.paths import bundled_illustrations_dir, bundled_routines_dir
 from neurocoach.ui.player.illustration_view import IllustrationView
-from tests.ui.conftest import TINY_ROUTINE, start_routine
+from tests.ui.helpers import TINY_ROUTINE, start_routine
 from tests.unit.core.helpers import step
 
 
@@ -126,11 +126,11 @@ def test_a_broken_picture_file_is_a_placeholder_too(make_app, caplog, qtlog) -> 
 
 def test_the_drawing_script_makes_exactly_the_shipped_pictures(tmp_path) -> None:
     import runpy
-    import shutil
+    from pathlib import Path
 
     folder = bundled_illustrations_dir()
-    shutil.copy(folder / "draw.py", tmp_path / "draw.py")
-    runpy.run_path(str(tmp_path / "draw.py"), run_name="__main__")
+    script = Path(__file__).resolve().parents[3] / "tools" / "draw_illustrations.py"
+    runpy.run_path(str(script))["main"](tmp_path)
     made = sorted(p.name for p in tmp_path.glob("*.svg"))
     assert made == sorted(p.name for p in folder.glob("*.svg"))
     for name in made:

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
-from tests.ui.conftest import select_routine, start_routine
+from tests.ui.helpers import select_routine, start_routine
 from tests.ui.sizes import assert_buttons_big_and_readable
 
 

@@ -5,7 +5,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from neurocoach.paths import bundled_routines_dir
 from neurocoach.ui.routines.before_start_page import BeforeStartPage
-from tests.ui.conftest import TINY_ROUTINE
+from tests.ui.helpers import TINY_ROUTINE
 
 BROKEN = TINY_ROUTINE.replace("id: tiny", "id: broken").replace("hold_seconds: 4", "hold_secs: 4")
 

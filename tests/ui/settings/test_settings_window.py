@@ -12,7 +12,7 @@ from neurocoach.core.settings import load_settings
 from neurocoach.ui.common import theme
 from neurocoach.ui.common.controls import NumberField, ToggleField
 from neurocoach.ui.shell.key_debounce import KeyDebounceFilter
-from tests.ui.conftest import start_routine
+from tests.ui.helpers import start_routine
 from tests.ui.sizes import assert_buttons_big_and_readable
 
 
@@ -35,11 +35,11 @@ def test_a_value_changes_with_the_keyboard_and_is_kept(make_app, tmp_path: Path)
     app.press(Qt.Key.Key_Right)
     app.press(Qt.Key.Key_Right)
     assert hold.value_label.text() == "120 %"
-    assert app.settings["hold_scale"] == 1.2
+    assert app.settings["hold_scale"] == 120
     app.press(Qt.Key.Key_Tab)  # to the next row: rest between exercises
     app.press(Qt.Key.Key_Right)
     assert app.settings["rest_between_steps"] == 5
-    assert load_settings(path).settings["hold_scale"] == 1.2  # saved at once
+    assert load_settings(path).settings["hold_scale"] == 120  # saved at once
     app.press(Qt.Key.Key_Escape)
     app.qtbot.waitUntil(lambda: app.window.settings_dialog is None)
 
@@ -103,16 +103,16 @@ def test_adjust_this_exercise_from_the_player_pauses_and_applies(make_app) -> No
     app.qtbot.waitExposed(dialog)
     app.qtbot.waitUntil(dialog.isActiveWindow)
     assert dialog.heading.text() == "Squeeze"
-    assert app.window.driver.engine.state.value == "paused"
+    assert app.window.session.driver.engine.state.value == "paused"
     assert_buttons_big_and_readable(dialog)
     app.press(Qt.Key.Key_Tab)  # hold -> times
     app.press(Qt.Key.Key_Right)  # 2 -> 3 times
     assert dialog.reps.value == 3
     app.press(Qt.Key.Key_Escape)
     app.qtbot.waitUntil(lambda: app.window.exercise_dialog is None)
-    assert app.window.driver.engine.state.value == "running"
+    assert app.window.session.driver.engine.state.value == "running"
     assert player.position.text() == "Step 1 of 2 · rep 1 of 3 · right hand"
-    routine = app.window.driver.engine.routine
+    routine = app.window.session.driver.engine.routine
     assert app.settings.exercise(routine, routine.steps[0]).reps == 3
 
 
@@ -144,7 +144,7 @@ def test_full_screen_player_when_asked(make_app) -> None:
     app.settings.set("fullscreen_player", True)
     start_routine(app)
     assert app.window.windowState() & Qt.WindowState.WindowFullScreen
-    app.window.driver.engine.stop()
+    app.window.session.driver.engine.stop()
     assert not app.window.windowState() & Qt.WindowState.WindowFullScreen
 
 

@@ -4,7 +4,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
-from tests.ui.conftest import select_routine, start_routine
+from tests.ui.helpers import select_routine, start_routine
 
 
 def test_a_second_press_within_the_debounce_time_is_ignored(make_app) -> None:
@@ -50,7 +50,7 @@ def test_zero_seconds_turns_it_off(make_app) -> None:
     handle = app.window.windowHandle()
     app.qtbot.keyClick(handle, Qt.Key.Key_Return)
     app.qtbot.keyClick(handle, Qt.Key.Key_Return)
-    assert app.window.driver is not None
+    assert app.window.session.driver is not None
 
 
 def test_dialogs_are_debounced_too(make_app) -> None:
@@ -67,4 +67,4 @@ def test_dialogs_are_debounced_too(make_app) -> None:
     assert app.keys.ignored == before + 1
     app.press(Qt.Key.Key_Escape)  # No, keep going
     app.qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
-    assert app.window.driver is not None and app.window.driver.running
+    assert app.window.session.driver is not None and app.window.session.driver.running

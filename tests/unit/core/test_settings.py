@@ -48,9 +48,39 @@ def test_corrupt_file_is_kept_aside_and_defaults_used(tmp_path: Path) -> None:
 def test_session_options_follow_the_settings() -> None:
     settings = Settings()
     settings.set("lead_in_seconds", 8)
-    settings.set("hold_scale", 1.5)
+    settings.set("hold_scale", 150)  # in %, as the window shows it
     options = settings.session_options()
     assert (options.lead_in_seconds, options.hold_scale) == (8.0, 1.5)
+
+
+def test_a_version_1_file_keeps_its_hold_time_in_the_new_unit(tmp_path: Path) -> None:
+    """Version 1 stored the hold time as a fraction; version 2 stores what the window shows."""
+    path = tmp_path / "settings.yaml"
+    path.write_text("version: 1\nhold_scale: 1.5\nvolume: 70\n")
+    settings = load_settings(path).settings
+    assert settings["hold_scale"] == 150
+    assert settings["volume"] == 70
+    assert settings.session_options().hold_scale == 1.5
+
+
+def test_infinite_or_missing_numbers_fall_back_to_the_default() -> None:
+    settings = Settings()
+    for bad in (float("inf"), float("-inf"), float("nan")):
+        assert settings.set("lead_in_seconds", bad) is not None
+        assert settings["lead_in_seconds"] == 5.0
+
+
+def test_the_settings_window_is_declared_with_the_settings() -> None:
+    """Every setting says its section and label; the sections come in a sensible order."""
+    from neurocoach.core.settings import SETTINGS, sections, setting
+
+    names = [item.name for _, items in sections() for item in items]
+    assert sorted(names) == sorted(s.name for s in SETTINGS)
+    assert [heading for heading, _ in sections()][:2] == ["Timing", "Sound"]
+    assert setting("hold_scale").shown(150) == "150 %"
+    assert setting("key_debounce_ms").shown(0) == "off"
+    assert setting("speech_rate").shown(0) == "normal"
+    assert dict(setting("theme").choices)["high-contrast"] == "High contrast"
 
 
 def test_exercise_adjustments_round_trip_and_reach_the_session(tmp_path: Path) -> None:
