@@ -7,7 +7,10 @@ one-coach check, settings, history, routines, window). The bare window (a QMainW
 one QLabel) is the floor; NeuroCoach is reported as a ratio to it, measured side by side, so
 a busy or slow machine moves both alike.
 
-    python bench/startup.py [--runs 11]
+    python bench/startup.py [--runs 11] [--before DIR]
+
+With --before, a checkout of an older commit (say `git worktree add /tmp/before HEAD~5`) is
+started in the same rounds too, so a change's effect on start-up is read from one run.
 """
 
 from __future__ import annotations
@@ -121,10 +124,50 @@ def summarise(bare: list[Sample], coach: list[Sample]) -> Summary:
     return Summary(medians(bare), medians(coach), medians(ratios))
 
 
+def compare_before(
+    env: dict[str, str], old_env: dict[str, str], runs: int
+) -> tuple[list[Sample], ...]:
+    """(bare, older checkout, this checkout) samples, interleaved in each round."""
+    subprocess.run([sys.executable, "-c", COMPILE], env=env, check=True)
+    subprocess.run([sys.executable, "-c", COMPILE], env=old_env, check=True)
+    for each in (env, old_env):
+        sample(NEUROCOACH, each)  # warm the disk cache, write the settings once
+    bare: list[Sample] = []
+    old: list[Sample] = []
+    new: list[Sample] = []
+    for _ in range(runs):
+        bare.append(sample(BARE, env))
+        old.append(sample(NEUROCOACH, old_env))
+        new.append(sample(NEUROCOACH, env))
+    return bare, old, new
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=11)
+    parser.add_argument("--before", help="an older checkout to start in the same rounds")
     args = parser.parse_args()
+    if args.before:
+        with tempfile.TemporaryDirectory() as home, tempfile.TemporaryDirectory() as old_home:
+            env = dict(os.environ, NEUROCOACH_HOME=home)
+            env.setdefault("QT_QPA_PLATFORM", "offscreen")
+            # Its own home, and its neurocoach found before the installed one.
+            old_env = dict(env, NEUROCOACH_HOME=old_home, PYTHONPATH=args.before)
+            bare, old, new = compare_before(env, old_env, args.runs)
+        before, after = summarise(bare, old), summarise(bare, new)
+        print(f"runs: {args.runs} rounds of bare, before ({args.before}), after; interleaved")
+        print(f"{'':26}{'bare':>8}{'before':>8}{'after':>8}{'before x':>10}{'after x':>9}")
+        for label, field in (("start-up, wall (s)", 0), ("start-up, CPU (s)", 1)):
+            print(
+                f"{label:26}{before.bare[field]:8.3f}{before.coach[field]:8.3f}"
+                f"{after.coach[field]:8.3f}{before.ratio[field]:10.2f}{after.ratio[field]:9.2f}"
+            )
+        print(
+            f"{'peak memory (MiB)':26}{before.bare[2]:8.1f}{before.coach[2]:8.1f}"
+            f"{after.coach[2]:8.1f}{before.ratio[2]:10.2f}{after.ratio[2]:9.2f}"
+        )
+        print("(medians; a ratio is the median of each round's ratio to its bare window)")
+        return
     with tempfile.TemporaryDirectory() as home:
         env = dict(os.environ, NEUROCOACH_HOME=home)
         env.setdefault("QT_QPA_PLATFORM", "offscreen")

@@ -11,12 +11,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QMainWindow,
-    QMenu,
     QStackedWidget,
     QWidget,
 )
@@ -25,19 +24,17 @@ from neurocoach.core.history.store import HistoryStore
 from neurocoach.core.routine.catalog import CatalogEntry, load_catalog, load_entry
 from neurocoach.core.routine.model import Routine
 from neurocoach.core.session.clock import Clock
-from neurocoach.core.session.engine import SessionOutcome
-from neurocoach.core.session.records import EndReason
 from neurocoach.core.session.sound import SessionAudio
 from neurocoach.core.settings import TIMING_SETTINGS, Settings
 from neurocoach.paths import bundled_illustrations_dir
 from neurocoach.ui.common.messages import open_message, show_about
+from neurocoach.ui.player.session_pages import SessionPages
 from neurocoach.ui.routines.routine_list_page import RoutineListPage
-from neurocoach.ui.session.controller import Ratings, SessionController
-from neurocoach.ui.session.driver import SessionDriver
+from neurocoach.ui.session.controller import SessionController
 from neurocoach.ui.shell import screens
+from neurocoach.ui.shell.menus import MenuBuilder
 
 AudioFactory = Callable[[], SessionAudio]
-Keys = str | QKeySequence | QKeySequence.StandardKey
 
 
 class MainWindow(QMainWindow):
@@ -62,12 +59,16 @@ class MainWindow(QMainWindow):
         self._audio: SessionAudio | None = None
         self._told_about_audio = False
         self.session = SessionController(self.settings, lambda: self.store, self.audio, clock, self)
-        self.session.session_started.connect(self._on_session_started)
-        self.session.session_ended.connect(self._on_session_ended)
         self.session.history_problem_found.connect(self.tell)
-        self.stop_dialog: QDialog | None = None
+        self.session_pages = SessionPages(
+            self.session, self.settings, self.illustrations, self, self._show_page
+        )
+        self.session_pages.done_requested.connect(self.show_routines)
+        self.session_pages.history_requested.connect(self.show_history)
+        self.session_pages.adjust_requested.connect(self.adjust_exercise)
         self.settings_dialog: QDialog | None = None
         self.exercise_dialog: QDialog | None = None
+        self.report_dialog: QDialog | None = None
 
         self.pages = QStackedWidget(self)
         self.setCentralWidget(self.pages)
@@ -84,28 +85,17 @@ class MainWindow(QMainWindow):
         self.routine_list.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _build_menus(self) -> None:
-        menus: dict[str, QMenu] = {}
-
-        def action(menu: str, text: str, keys: Keys, slot: Callable[[], object]) -> QAction:
-            item = QAction(text, self)
-            if keys:
-                item.setShortcut(QKeySequence(keys))
-            item.triggered.connect(slot)
-            if menu not in menus:
-                menus[menu] = self.menuBar().addMenu(menu)
-            menus[menu].addAction(item)
-            return item
-
-        self.open_action = action(
+        add = MenuBuilder(self).add
+        self.open_action = add(
             "&File", "&Open routine…", QKeySequence.StandardKey.Open, self.choose_routine_file
         )
-        action("&File", "&Reload routines", "F5", self.reload_routines)
-        action("&File", "&Quit", "Ctrl+Q", self.close)
-        self.history_action = action("&View", "&History", "Ctrl+H", self.show_history)
-        self.fullscreen_action = action("&View", "&Full screen", "F11", self.toggle_full_screen)
+        add("&File", "&Reload routines", "F5", self.reload_routines)
+        add("&File", "&Quit", "Ctrl+Q", self.close)
+        self.history_action = add("&View", "&History", "Ctrl+H", self.show_history)
+        self.fullscreen_action = add("&View", "&Full screen", "F11", self.toggle_full_screen)
         self.fullscreen_action.setCheckable(True)
-        self.settings_action = action("&View", "&Settings…", "Ctrl+,", self.show_settings)
-        action("&Help", "&About NeuroCoach", "", lambda: show_about(self))
+        self.settings_action = add("&View", "&Settings…", "Ctrl+,", self.show_settings)
+        add("&Help", "&About NeuroCoach", "", lambda: show_about(self))
 
     def audio(self) -> SessionAudio | None:
         """The sound layer, made the first time it is needed (app.py asks just after the
@@ -152,10 +142,9 @@ class MainWindow(QMainWindow):
     @Slot()
     def show_report(self) -> None:
         """Report and export: a PDF for a clinician, a CSV for a spreadsheet."""
-        self.report_dialog = screens.report_dialog(self.store, self)
-        self.report_dialog.resize(min(1000, self.width()), min(700, self.height()))
-        self.report_dialog.finished.connect(self.report_dialog.deleteLater)
-        self.report_dialog.open()
+        dialog = screens.report_dialog(self.store, self)
+        dialog.resize(min(1000, self.width()), min(700, self.height()))
+        self._open_dialog("report_dialog", dialog)
 
     @Slot(object)
     def show_entry(self, entry: CatalogEntry) -> None:
@@ -196,74 +185,11 @@ class MainWindow(QMainWindow):
 
     # --- the session ---------------------------------------------------------------------
     def start_session(self, routine: Routine) -> None:
-        """Start, after the optional check-in of how the user feels."""
-        page = self.current_page()
-        if self.session.active() or (page is not None and page.objectName() == "checkin_page"):
-            return  # a second Start (a double press) must not start a second session
-        if not self.settings["checkin_enabled"]:
-            self.session.start(routine, {})
-            return
-        checkin = screens.checkin_page("before", bool(self.settings["checkin_by_area"]), self)
-        checkin.saved.connect(lambda values: self.session.start(routine, values))
-        checkin.skipped.connect(lambda: self.session.start(routine, {}))
-        self._show_page(checkin)
+        self.session_pages.start(routine)
 
-    @Slot(object)
-    def _on_session_started(self, driver: SessionDriver) -> None:
-        player = screens.player_page(driver, self.illustrations, self.settings, self)
-        player.stop_requested.connect(self._on_player_stop_requested)
-        player.adjust_requested.connect(self._on_player_adjust_requested)
-        self.session.timing_changed.connect(player.refresh_words)
-        if self.settings["fullscreen_player"]:
-            self.showFullScreen()
-        self._show_page(player)
-
-    @Slot()
-    def _on_player_stop_requested(self) -> None:
-        if not self.session.active() or self.stop_dialog is not None:
-            return
-        self.session.hold("stop question")
-        self.stop_dialog = screens.stop_dialog(self)
-        self.stop_dialog.finished.connect(self._on_stop_dialog_finished)
-        self.stop_dialog.open()
-
-    @Slot(int)
-    def _on_stop_dialog_finished(self, result: int) -> None:
-        dialog, self.stop_dialog = self.stop_dialog, None
-        if dialog is not None:
-            dialog.deleteLater()
-        if result == QDialog.DialogCode.Accepted:
-            self.session.stop(EndReason.STOPPED)
-        self.session.release("stop question")
-        current = self.current_page()
-        if current is not None:
-            current.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    @Slot(object)
-    def _on_session_ended(self, outcome: SessionOutcome) -> None:
-        if self.isFullScreen():
-            self.showNormal()
-        if self.stop_dialog is not None:
-            self.stop_dialog.done(QDialog.DialogCode.Rejected)
-        if not self.settings["checkin_enabled"] or not self.isVisible():
-            self._show_finish(outcome)
-            return
-        page = screens.checkin_page("after", bool(self.settings["checkin_by_area"]), self)
-        page.saved.connect(lambda values: self._after_checkin(outcome, values))
-        page.skipped.connect(lambda: self._show_finish(outcome))
-        self._show_page(page)
-
-    def _after_checkin(self, outcome: SessionOutcome, values: Ratings) -> None:
-        self.session.save_ratings("after", values)
-        self._show_finish(outcome)
-
-    def _show_finish(self, outcome: SessionOutcome) -> None:
-        engine = self.session.engine
-        assert engine is not None
-        page = screens.finish_page(outcome, engine.routine, self.session.saved(), self)
-        page.done_requested.connect(self.show_routines)
-        page.history_requested.connect(self.show_history)
-        self._show_page(page)
+    @property
+    def stop_dialog(self) -> QDialog | None:
+        return self.session_pages.stop_dialog
 
     # --- settings ------------------------------------------------------------------------
     @Slot()
@@ -274,16 +200,24 @@ class MainWindow(QMainWindow):
         audio = self.audio()
         voices = audio.voices() if audio is not None else []
         dialog = screens.settings_dialog(self.settings, self._adjust_from_settings, voices, self)
-        dialog.finished.connect(self._on_settings_dialog_finished)
         dialog.resize(min(1100, self.width()), self.height())
-        self.settings_dialog = dialog
-        dialog.open()
+        self._open_dialog("settings_dialog", dialog)
 
-    @Slot(int)
-    def _on_settings_dialog_finished(self, _result: int) -> None:
-        dialog, self.settings_dialog = self.settings_dialog, None
-        if dialog is not None:
+    def _open_dialog(
+        self, name: str, dialog: QDialog, closed: Callable[[], None] | None = None
+    ) -> None:
+        """Open a dialog window-modally, kept as `self.<name>` until it closes (so a second
+        press does not open another), then deleted."""
+        setattr(self, name, dialog)
+
+        def finished() -> None:
+            setattr(self, name, None)
             dialog.deleteLater()
+            if closed is not None:
+                closed()
+
+        dialog.finished.connect(finished)
+        dialog.open()
 
     def _adjust_from_settings(self) -> None:
         """The exercises of the routine in view: the session's, the page's, or the list's."""
@@ -294,28 +228,15 @@ class MainWindow(QMainWindow):
         if isinstance(routine, Routine):
             self.adjust_exercise(routine, 0)
 
+    @Slot(object, int)
     def adjust_exercise(self, routine: Routine, step_index: int) -> None:
         """Adjust one exercise; a running session waits (paused) until the dialog closes."""
         if self.exercise_dialog is not None:
             return
         self.session.hold("adjusting")
         parent = self.settings_dialog if self.settings_dialog is not None else self
-        self.exercise_dialog = screens.exercise_dialog(routine, step_index, self.settings, parent)
-        self.exercise_dialog.finished.connect(self._on_exercise_dialog_finished)
-        self.exercise_dialog.open()
-
-    @Slot()
-    def _on_player_adjust_requested(self) -> None:
-        engine = self.session.engine
-        if engine is not None and engine.phase is not None:
-            self.adjust_exercise(engine.routine, engine.phase.step_index)
-
-    @Slot(int)
-    def _on_exercise_dialog_finished(self, _result: int) -> None:
-        dialog, self.exercise_dialog = self.exercise_dialog, None
-        if dialog is not None:
-            dialog.deleteLater()
-        self.session.release("adjusting")
+        dialog = screens.exercise_dialog(routine, step_index, self.settings, parent)
+        self._open_dialog("exercise_dialog", dialog, lambda: self.session.release("adjusting"))
 
     def _on_settings_changed(self, name: str) -> None:
         if name in TIMING_SETTINGS:
