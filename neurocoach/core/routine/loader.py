@@ -3,14 +3,16 @@
 Routine files are written by people, often by hand, so every problem is reported as
 ``file:line:column: message`` (as compilers do) and all problems in a file are reported at
 once. Loading is safe: only plain YAML scalars, lists and mappings are accepted; any tag such
-as ``!!python/object`` is refused, and so are oversized files and alias bombs.
+as ``!!python/object`` is refused, and so are oversized files and alias bombs. The keys and
+what each must be are declared in `fields.py`, which the JSON Schema is built from too.
 """
 
 from __future__ import annotations
 
+import difflib
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
+from enum import Enum
 from pathlib import Path
 from typing import Any
 
@@ -18,14 +20,12 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from neurocoach.core.routine import illustrations
-from neurocoach.core.routine.model import MAX_REPS, MAX_SECONDS, Area, Routine, Sides, Step
+from neurocoach.core.routine import fields, illustrations
+from neurocoach.core.routine.model import Routine, Step
 
-FORMAT_VERSION = 1
 MAX_FILE_BYTES = 1024 * 1024
 MAX_NODES = 20_000
 MAX_DEPTH = 50  # routines nest three levels; anything near this is not a routine
-_ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 
 _SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _ALLOWED_TAGS = {
@@ -206,13 +206,6 @@ def _small_enough(root: Node) -> bool:
     return True
 
 
-@dataclass(frozen=True)
-class _Field:
-    kind: str  # what the value must be, in words, for messages
-    read: Callable[[str, Node], Any]
-    required: bool
-
-
 class _Reader:
     """Turns a composed YAML tree into a Routine, recording a problem for each bad value."""
 
@@ -233,6 +226,28 @@ class _Reader:
             self.problems.at(node, f"cannot read the value {node.value!r}")
             return False, None
 
+    def value(self, field: fields.Field, node: Node) -> Any:
+        """The value for one declared key, or None after noting what is wrong with it."""
+        key, rule = field.key, field.rule
+        match rule:
+            case fields.Text():
+                return self.text(key, node)
+            case fields.Illustration():
+                return self.picture(key, node)
+            case fields.Seconds():
+                return self.seconds(key, node, rule)
+            case fields.WholeNumber():
+                return self.count(key, node, rule)
+            case fields.Choice():
+                return self.choice(key, node, rule)
+            case fields.Ident():
+                return self.ident(key, node, rule)
+            case fields.FormatNumber():
+                return self.format(key, node, rule)
+            case fields.StepList():
+                return self.steps(node)
+        raise TypeError(f"no reader for {rule!r}")  # a rule added to fields.py but not here
+
     def text(self, key: str, node: Node) -> str | None:
         ok, value = self.scalar(node)
         if ok and isinstance(value, str) and value.strip():
@@ -251,46 +266,74 @@ class _Reader:
             return None
         return name
 
-    def seconds(self, key: str, node: Node, allow_zero: bool) -> float | None:
+    def seconds(self, key: str, node: Node, rule: fields.Seconds) -> float | None:
         ok, value = self.scalar(node)
         if not ok or isinstance(value, bool) or not isinstance(value, (int, float)):
             if ok or not isinstance(node, ScalarNode):
                 what = _kind(value, node)
                 self.problems.at(node, f"{key!r} must be a number of seconds, not {what}")
             return None
-        too_small = value < 0 if allow_zero else value <= 0
+        too_small = value < 0 if rule.allow_zero else value <= 0
         if value != value or too_small:
-            least = "0 or more" if allow_zero else "more than 0"
+            least = "0 or more" if rule.allow_zero else "more than 0"
             self.problems.at(node, f"{key!r} must be {least} seconds, not {value:g}")
             return None
-        if value > MAX_SECONDS:
-            most = f"the most allowed is {MAX_SECONDS:g} (one hour)"
+        if value > rule.most:
+            most = f"the most allowed is {rule.most:g} (one hour)"
             self.problems.at(node, f"{key!r} is {value:g} seconds; {most}")
             return None
         return float(value)
 
-    def count(self, key: str, node: Node) -> int | None:
+    def count(self, key: str, node: Node, rule: fields.WholeNumber) -> int | None:
         ok, value = self.scalar(node)
         if not ok or isinstance(value, bool) or not isinstance(value, int):
             if ok or not isinstance(node, ScalarNode):
                 self.problems.at(node, f"{key!r} must be a whole number, not {_kind(value, node)}")
             return None
-        if not 1 <= value <= MAX_REPS:
-            self.problems.at(node, f"{key!r} must be from 1 to {MAX_REPS}, not {value}")
+        if not 1 <= value <= rule.most:
+            self.problems.at(node, f"{key!r} must be from 1 to {rule.most}, not {value}")
             return None
         return value
 
-    def choice(self, key: str, node: Node, choices: list[str]) -> str | None:
+    def choice(self, key: str, node: Node, rule: fields.Choice) -> Enum | None:
         ok, value = self.scalar(node)
+        choices = rule.values
         if ok and isinstance(value, str) and value in choices:
-            return value
+            return rule.enum(value)
         if ok or not isinstance(node, ScalarNode):
             shown = value if ok else _kind(value, node)
             self.problems.at(node, f"{key!r} must be one of {', '.join(choices)}; not {shown!r}")
         return None
 
+    def format(self, key: str, node: Node, rule: fields.FormatNumber) -> int | None:
+        ok, value = self.scalar(node)
+        if ok and value == rule.version and not isinstance(value, bool):
+            return rule.version
+        if ok or not isinstance(node, ScalarNode):
+            self.problems.at(
+                node,
+                f"{key!r} must be {rule.version}: this NeuroCoach reads format "
+                f"{rule.version} routine files, not {value!r}",
+            )
+        return None
+
+    def ident(self, key: str, node: Node, rule: fields.Ident) -> str | None:
+        ok, value = self.scalar(node)
+        # fullmatch, as JSON Schema matches: Python's "$" would also allow a final newline
+        if ok and isinstance(value, str) and re.fullmatch(rule.pattern, value):
+            return value
+        if ok or not isinstance(node, ScalarNode):
+            self.problems.at(
+                node,
+                f"{key!r} must be a short name of lower-case letters, digits and dashes "
+                f"(like quick-hands), not {value!r}",
+            )
+        return None
+
     # --- mappings ------------------------------------------------------------------------
-    def mapping(self, node: Node, fields: dict[str, _Field], what: str) -> dict[str, Any] | None:
+    def mapping(
+        self, node: Node, declared: dict[str, fields.Field], what: str
+    ) -> dict[str, Any] | None:
         """Read a mapping against its declared fields; unknown keys get a did-you-mean."""
         if not isinstance(node, MappingNode):
             self.problems.at(node, f"{what} must be a mapping of 'key: value' lines")
@@ -306,120 +349,48 @@ class _Reader:
                 self.problems.at(key_node, f"the key {key!r} appears twice in {what}")
                 continue
             seen.add(key)
-            field = fields.get(key)
+            field = declared.get(key)
             if field is None:
-                import difflib  # only here: most files have no unknown keys
-
-                close = difflib.get_close_matches(key, list(fields), n=1, cutoff=0.6)
-                known = ", ".join(fields)
+                close = difflib.get_close_matches(key, list(declared), n=1, cutoff=0.6)
+                known = ", ".join(declared)
                 hint = f"; did you mean {close[0]!r}?" if close else f"; known keys: {known}"
                 self.problems.at(key_node, f"unknown key {key!r} in {what}{hint}")
                 continue
-            value = field.read(key, value_node)
+            value = self.value(field, value_node)
             if value is not None:
                 values[key] = value
-        for key, field in fields.items():
+        for key, field in declared.items():
             if field.required and key not in seen:
-                self.problems.at(node, f"{what} is missing the required key {key!r} ({field.kind})")
+                kind = field.rule.kind
+                self.problems.at(node, f"{what} is missing the required key {key!r} ({kind})")
         return values
 
     def routine(self, root: Node, path: Path | None) -> Routine | None:
-        top = self.mapping(root, self._routine_fields(), "the routine")
-        if top is None:
+        top = self.mapping(root, _ROUTINE_FIELDS, "the routine")
+        if top is None or self.problems.problems:
             return None
-        if any(key not in top for key, field in self._routine_fields().items() if field.required):
+        if any(key not in top for key, field in _ROUTINE_FIELDS.items() if field.required):
             return None
-        if self.problems.problems:
-            return None
-        return Routine(
-            id=top["id"],
-            title=top["title"],
-            description=top["description"],
-            area=Area(top["area"]),
-            source=top["source"],
-            safety=top["safety"],
-            steps=tuple(top["steps"]),
-            path=path,
-        )
+        del top["format"]  # checked; a Routine is the same whatever format it was read from
+        return Routine(**top, path=path)
 
-    def _routine_fields(self) -> dict[str, _Field]:
-        return {
-            "format": _Field("the number 1", lambda k, n: self.format(k, n), True),
-            "id": _Field("a short name like quick-hands", lambda k, n: self.ident(k, n), True),
-            "title": _Field("text", lambda k, n: self.text(k, n), True),
-            "description": _Field("text", lambda k, n: self.text(k, n), True),
-            "area": _Field(
-                "hands, feet or both",
-                lambda k, n: self.choice(k, n, [a.value for a in Area]),
-                True,
-            ),
-            "source": _Field("text", lambda k, n: self.text(k, n), True),
-            "safety": _Field("text", lambda k, n: self.text(k, n), True),
-            "steps": _Field("a list of steps", lambda k, n: self.steps(n), True),
-        }
-
-    def format(self, key: str, node: Node) -> int | None:
-        ok, value = self.scalar(node)
-        if ok and value == FORMAT_VERSION and not isinstance(value, bool):
-            return FORMAT_VERSION
-        if ok or not isinstance(node, ScalarNode):
-            self.problems.at(
-                node,
-                f"{key!r} must be {FORMAT_VERSION}: this NeuroCoach reads format "
-                f"{FORMAT_VERSION} routine files, not {value!r}",
-            )
-        return None
-
-    def ident(self, key: str, node: Node) -> str | None:
-        ok, value = self.scalar(node)
-        if ok and isinstance(value, str) and _ID_PATTERN.match(value):
-            return value
-        if ok or not isinstance(node, ScalarNode):
-            self.problems.at(
-                node,
-                f"{key!r} must be a short name of lower-case letters, digits and dashes "
-                f"(like quick-hands), not {value!r}",
-            )
-        return None
-
-    def steps(self, node: Node) -> list[Step] | None:
+    def steps(self, node: Node) -> tuple[Step, ...] | None:
         if not isinstance(node, SequenceNode) or not node.value:
             self.problems.at(node, "'steps' must be a list with at least one step ('- title: ...')")
             return None
         steps = [self.step(item, number) for number, item in enumerate(node.value, start=1)]
-        return [s for s in steps if s is not None]
+        return tuple(s for s in steps if s is not None)
 
     def step(self, node: Node, number: int) -> Step | None:
-        fields = {
-            "title": _Field("text", lambda k, n: self.text(k, n), True),
-            "instructions": _Field("text", lambda k, n: self.text(k, n), True),
-            "say": _Field("text", lambda k, n: self.text(k, n), False),
-            "illustration": _Field("an SVG file name", lambda k, n: self.picture(k, n), False),
-            "hold_seconds": _Field("seconds", lambda k, n: self.seconds(k, n, False), True),
-            "reps": _Field("a whole number", lambda k, n: self.count(k, n), False),
-            "sides": _Field(
-                "none or left-right",
-                lambda k, n: self.choice(k, n, [s.value for s in Sides]),
-                False,
-            ),
-            "rest_seconds": _Field("seconds", lambda k, n: self.seconds(k, n, True), False),
-            "caution": _Field("text", lambda k, n: self.text(k, n), False),
-        }
         before = len(self.problems.problems)
-        values = self.mapping(node, fields, f"step {number}")
+        values = self.mapping(node, _STEP_FIELDS, f"step {number}")
         if values is None or len(self.problems.problems) > before:
             return None
-        return Step(
-            title=values["title"],
-            instructions=values["instructions"],
-            hold_seconds=values["hold_seconds"],
-            reps=values.get("reps", 1),
-            sides=Sides(values.get("sides", Sides.NONE.value)),
-            rest_seconds=values.get("rest_seconds", 0.0),
-            say=values.get("say"),
-            illustration=values.get("illustration"),
-            caution=values.get("caution"),
-        )
+        return Step(**values)  # the keys are Step's fields; one left out takes Step's default
+
+
+_ROUTINE_FIELDS = {field.key: field for field in fields.ROUTINE_FIELDS}
+_STEP_FIELDS = {field.key: field for field in fields.STEP_FIELDS}
 
 
 def _kind(value: Any, node: Node) -> str:

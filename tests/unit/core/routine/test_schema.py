@@ -1,4 +1,4 @@
-"""The JSON Schema shipped for editors must agree with the loader on what a good file is."""
+"""The JSON Schema shipped for editors is the one the code builds, and agrees with the loader."""
 
 from __future__ import annotations
 
@@ -10,9 +10,11 @@ import pytest
 import yaml
 
 from neurocoach.core.routine.loader import RoutineFileError, load_routine_text
+from neurocoach.core.routine.schema import routine_schema, schema_text
 from neurocoach.paths import bundled_routines_dir
 
-SCHEMA = json.loads((bundled_routines_dir() / "routine.schema.json").read_text())
+SCHEMA_FILE = bundled_routines_dir() / "routine.schema.json"
+SCHEMA = routine_schema()
 GOOD = (bundled_routines_dir() / "quick-hands.yaml").read_text()
 
 
@@ -30,6 +32,13 @@ def loader_accepts(text: str) -> bool:
     except RoutineFileError:
         return False
     return True
+
+
+def test_the_shipped_file_is_what_the_code_generates() -> None:
+    assert SCHEMA_FILE.read_text(encoding="utf-8") == schema_text(), (
+        "routines/routine.schema.json is out of date: run python tools/make_routine_schema.py"
+    )
+    assert json.loads(SCHEMA_FILE.read_text(encoding="utf-8")) == SCHEMA
 
 
 def test_the_schema_is_itself_valid() -> None:
@@ -58,6 +67,7 @@ def test_every_bundled_routine_matches_the_schema(path: Path) -> None:
         ("sides: left-right", "sides: both"),
         ("rest_seconds: 5", "rest_seconds: -1"),
         ("title: Quick hands", "title: ''"),
+        ("title: Quick hands", "title: '   '"),
     ],
 )
 def test_schema_and_loader_refuse_the_same_mistakes(old: str, new: str) -> None:
@@ -65,6 +75,12 @@ def test_schema_and_loader_refuse_the_same_mistakes(old: str, new: str) -> None:
     bad = GOOD.replace(old, new, 1)
     assert not loader_accepts(bad)
     assert not schema_accepts(bad)
+
+
+def test_an_id_ending_in_a_new_line_is_refused_as_editors_read_the_pattern() -> None:
+    # Editors match the pattern as JavaScript does, where "$" is the very end; Python's
+    # jsonschema lets "$" match before a final newline, so only the loader is asked here.
+    assert not loader_accepts(GOOD.replace("id: quick-hands", "id: |\n  quick-hands", 1))
 
 
 def test_schema_and_loader_accept_the_optional_fields_left_out() -> None:
