@@ -7,6 +7,7 @@ never written (the app was killed) reads back as interrupted.
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -15,6 +16,10 @@ from pathlib import Path
 from neurocoach.core.session.records import EndReason, StepRecord
 
 SCHEMA_VERSION = 2
+# Where this version keeps its sessions when the history was saved by a newer one.
+OLDER_VERSION_FILE = "history-older-version.sqlite3"
+
+_log = logging.getLogger(__name__)
 
 # Each entry takes the database from the version before it to its own version. Never edit one
 # that has shipped: add the next.
@@ -105,16 +110,15 @@ class HistoryStore:
         self.path = path
         if str(path) != ":memory:":
             path.parent.mkdir(parents=True, exist_ok=True)
+            _refuse_newer(path, _version_on_disk(path))
         self._db = sqlite3.connect(str(path), isolation_level=None)
         try:
             self._db.execute("PRAGMA foreign_keys = ON")
+            # Read before anything is written: even choosing the journal writes to the file.
+            version = self._db.execute("PRAGMA user_version").fetchone()[0]
+            _refuse_newer(path, version)
             self._db.execute("PRAGMA journal_mode = WAL")
             self._db.execute("PRAGMA synchronous = NORMAL")
-            version = self._db.execute("PRAGMA user_version").fetchone()[0]
-            if version > SCHEMA_VERSION:
-                raise NewerHistoryError(
-                    f"{path} was written by a newer NeuroCoach (schema {version}); please update"
-                )
             check = self._db.execute("PRAGMA quick_check").fetchone()[0]
             if check != "ok":
                 raise sqlite3.DatabaseError(f"the database is damaged: {check}")
@@ -270,6 +274,44 @@ class HistoryStore:
         ]
 
 
+def _version_on_disk(path: Path) -> int | None:
+    """The schema version of an existing database, read without changing a byte of it.
+
+    Even a plain connection that only reads can change a file: by rolling back a journal left
+    behind, or by folding the write-ahead log in, and leaving files beside it. So the version
+    is read from the file's header (SQLite's file format keeps it at offset 60); only when a
+    write-ahead log holds newer changes is it asked of SQLite, on a read-only connection.
+    None when there is no database to read: opening it for real then says what is wrong.
+    """
+    try:
+        with path.open("rb") as stream:
+            header = stream.read(100)
+    except OSError:
+        return None
+    if len(header) < 100 or not header.startswith(b"SQLite format 3\x00"):
+        return None
+    log = path.with_name(f"{path.name}-wal")
+    if not (log.is_file() and log.stat().st_size > 0):
+        return int.from_bytes(header[60:64], "big", signed=True)
+    try:
+        db = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
+    except (sqlite3.Error, ValueError):
+        return None
+    try:
+        return int(db.execute("PRAGMA user_version").fetchone()[0])
+    except sqlite3.Error:
+        return None
+    finally:
+        db.close()
+
+
+def _refuse_newer(path: Path, version: int | None) -> None:
+    if version is not None and version > SCHEMA_VERSION:
+        raise NewerHistoryError(
+            f"{path} was written by a newer NeuroCoach (schema {version}); it is left as it is"
+        )
+
+
 def _iso(when: datetime) -> str:
     if when.tzinfo is None:
         raise ValueError("history times must carry a time zone")
@@ -281,15 +323,16 @@ def _parse(text: str) -> datetime:
 
 
 def open_history(path: Path) -> tuple[HistoryStore, str | None]:
-    """Open the history; if it is damaged, keep it aside, start a fresh one, and say so.
+    """Open the history; if it cannot be used, carry on with another one, and say so.
 
     Nothing is ever deleted: the damaged file (and its journal) is renamed with the time, so a
-    helper can try to rescue it.
+    helper can try to rescue it. A history from a newer version is not touched at all: this
+    version keeps its sessions in a file of its own beside it.
     """
     try:
         return HistoryStore(path), None
     except NewerHistoryError:
-        raise
+        return _beside_newer(path)
     except (OSError, sqlite3.OperationalError) as error:
         if path.exists() and _is_damaged(path):
             return _start_afresh(path, error)
@@ -322,3 +365,29 @@ def _start_afresh(path: Path, error: Exception) -> tuple[HistoryStore, str]:
         f"The old file is kept as {kept.name} in {path.parent}."
     )
     return HistoryStore(path), message
+
+
+def _beside_newer(path: Path) -> tuple[HistoryStore, str]:
+    """A history of this version's own next to a newer version's, reused on later starts.
+
+    The newer version does not read it: its sessions stay there, out of the newer history.
+    """
+    side = path.with_name(OLDER_VERSION_FILE)
+    left = (
+        "Your history was saved by a newer version of NeuroCoach, so this version leaves it "
+        "as it is."
+    )
+    try:
+        store = HistoryStore(side)
+    except (NewerHistoryError, OSError, sqlite3.Error) as error:
+        _log.warning("cannot open %s beside a newer history: %s", side, error)
+        return HistoryStore(Path(":memory:")), (
+            f"{left} A separate file for today's sessions could not be made, so they are kept "
+            "only until NeuroCoach is closed. Install the newer version again to see all your "
+            "sessions."
+        )
+    return store, (
+        f"{left} The sessions you do with this version are kept in a separate file, "
+        f"{side.name}, in {side.parent}. Install the newer version again to see all the "
+        "sessions it saved."
+    )

@@ -6,7 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from neurocoach.core.history.store import SCHEMA_VERSION, HistoryStore
+from neurocoach.core.history.store import (
+    OLDER_VERSION_FILE,
+    SCHEMA_VERSION,
+    HistoryStore,
+    open_history,
+)
 from neurocoach.core.session.clock import ManualClock
 from neurocoach.core.session.engine import SessionEngine
 from neurocoach.core.session.recorder import SessionRecorder
@@ -106,9 +111,83 @@ def test_an_old_database_is_kept_then_brought_up_to_date(tmp_path: Path) -> None
     assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
 
 
-def test_a_damaged_database_is_set_aside_and_a_fresh_one_started(tmp_path: Path) -> None:
-    from neurocoach.core.history.store import open_history
+def newer_history(path: Path, journal: str = "DELETE") -> bytes:
+    """A history as a newer NeuroCoach might leave it: a table we do not know, one session."""
+    db = sqlite3.connect(path)
+    db.execute(f"PRAGMA journal_mode = {journal}")
+    db.executescript(V1_SCHEMA)
+    db.execute("CREATE TABLE future_things (x TEXT)")
+    db.execute(
+        "INSERT INTO sessions VALUES (1, 'quick-hands', 'Quick hands', ?, NULL, NULL, 5)",
+        (T0.isoformat(),),
+    )
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    db.commit()
+    db.close()
+    return path.read_bytes()
 
+
+@pytest.mark.parametrize("journal", ["DELETE", "WAL"])
+def test_a_newer_history_is_left_exactly_as_it_was(tmp_path: Path, journal: str) -> None:
+    path = tmp_path / "history.sqlite3"
+    before = newer_history(path, journal)
+    store, message = open_history(path)
+    assert path.read_bytes() == before
+    assert message is not None and "newer version of NeuroCoach" in message
+    assert OLDER_VERSION_FILE in message and str(tmp_path) in message
+    assert store.path == tmp_path / OLDER_VERSION_FILE and store.sessions() == []
+    session = store.begin_session("a", "Routine A", T0, 1)
+    store.record_step(session, StepRecord(0, "One", 5, 1, 5, 1, False))
+    store.end_session(session, T0 + timedelta(minutes=1), EndReason.FINISHED)
+    store.close()
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("history.")) == [
+        "history.sqlite3"
+    ]  # no journal, no backup, no copy set aside as damaged
+
+
+def test_a_newer_version_still_running_is_recognised(tmp_path: Path) -> None:
+    path = tmp_path / "history.sqlite3"
+    HistoryStore(path).close()  # ours, in WAL mode; then a newer version upgrades it and runs
+    running = sqlite3.connect(path)
+    running.execute("PRAGMA wal_autocheckpoint = 0")
+    running.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    running.commit()
+    assert int.from_bytes(path.read_bytes()[60:64], "big") == SCHEMA_VERSION  # only in the log
+    store, message = open_history(path)
+    assert message is not None and store.path.name == OLDER_VERSION_FILE
+    running.close()
+    check = sqlite3.connect(path)
+    assert check.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION + 1
+    check.close()
+
+
+def test_the_separate_file_is_used_again_on_the_next_start(tmp_path: Path) -> None:
+    path = tmp_path / "history.sqlite3"
+    before = newer_history(path)
+    store, _message = open_history(path)
+    store.begin_session("a", "Routine A", T0, 1)
+    store.close()
+    again, message = open_history(path)
+    assert message is not None and OLDER_VERSION_FILE in message
+    assert [s.routine_id for s in again.sessions()] == ["a"]
+    assert path.read_bytes() == before
+
+
+def test_if_the_separate_file_cannot_be_opened_sessions_stay_in_memory(tmp_path: Path) -> None:
+    path = tmp_path / "history.sqlite3"
+    before = newer_history(path)
+    side = newer_history(tmp_path / OLDER_VERSION_FILE)  # a newer version's too: not ours
+    store, message = open_history(path)
+    assert message is not None and "only until NeuroCoach is closed" in message
+    assert str(store.path) == ":memory:"
+    store.begin_session("a", "Routine A", T0, 1)
+    assert len(store.sessions()) == 1
+    assert path.read_bytes() == before
+    assert (tmp_path / OLDER_VERSION_FILE).read_bytes() == side
+
+
+def test_a_damaged_database_is_set_aside_and_a_fresh_one_started(tmp_path: Path) -> None:
     path = tmp_path / "history.sqlite3"
     path.write_bytes(b"this is not a database at all" * 100)
     store, message = open_history(path)
