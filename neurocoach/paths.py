@@ -91,6 +91,6 @@ def app_icon() -> Path:
 
 
 def app_icon_pngs() -> list[Path]:
-    """The window icon as PNGs (made from app_icon() by packaging/linux/make_icons.py)."""
+    """The window icon as PNGs (made from app_icon() by tools/make_icons.py)."""
     folder = _bundled("assets") / "icons"
     return [folder / f"org.neurocoach.NeuroCoach-{size}.png" for size in (64, 256)]

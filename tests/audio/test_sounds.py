@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 import runpy
-import shutil
 import struct
 import wave
 from pathlib import Path
@@ -39,10 +38,8 @@ def test_tones_differ_from_each_other() -> None:
 
 
 def test_the_script_regenerates_the_shipped_files_exactly(tmp_path: Path) -> None:
-    script = bundled_sounds_dir() / "make_sounds.py"
-    copy = tmp_path / "make_sounds.py"
-    shutil.copy(script, copy)
-    runpy.run_path(str(copy), run_name="__main__")
+    script = Path(__file__).resolve().parents[2] / "tools" / "make_sounds.py"
+    runpy.run_path(str(script))["main"](tmp_path)
     for tone in Tone:
         name = f"{tone.value}.wav"
         assert (tmp_path / name).read_bytes() == (bundled_sounds_dir() / name).read_bytes(), name

@@ -38,3 +38,42 @@ def test_icons_in_the_usual_sizes(qapp, size: int) -> None:
     image = QImage(str(LINUX / "icons" / "hicolor" / f"{size}x{size}" / "apps" / f"{APP_ID}.png"))
     assert (image.width(), image.height()) == (size, size)
     assert (LINUX / "icons" / "hicolor" / "scalable" / "apps" / f"{APP_ID}.svg").is_file()
+
+
+def test_the_wheel_carries_the_data_and_not_the_scripts_that_make_it(tmp_path: Path) -> None:
+    """Built from a copy of the project with a stray script beside the sounds: the wheel has
+    every routine, picture, sound and icon, and no Python file outside the package's code."""
+    import shutil
+    import subprocess
+    import sys
+    import zipfile
+
+    repo = LINUX.parents[1]
+    project = tmp_path / "project"
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+    for folder in ("neurocoach", "routines", "assets", "tools"):
+        shutil.copytree(repo / folder, project / folder, ignore=ignore)
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy(repo / name, project / name)
+    (project / "assets" / "sounds" / "stray.py").write_text("print('not data')\n")
+    built = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(tmp_path), project],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    if built.returncode != 0 and "hatchling" in built.stderr and "No matching" in built.stderr:
+        pytest.skip("pip cannot fetch hatchling (offline?) to build the wheel")
+    assert built.returncode == 0, built.stderr
+    (wheel,) = tmp_path.glob("neurocoach-*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    data = {
+        f"neurocoach/{path.relative_to(project).as_posix()}"
+        for folder in ("routines", "assets")
+        for path in (project / folder).rglob("*")
+        if path.is_file() and path.suffix != ".py"
+    }
+    assert data <= names
+    scripts = [n for n in names if n.endswith(".py")]
+    assert not [n for n in scripts if n.startswith(("neurocoach/assets/", "neurocoach/routines/"))]
+    assert not [n for n in scripts if not n.startswith("neurocoach/")]  # no tools/

@@ -1,6 +1,7 @@
 """Makes NeuroCoach's cue tones: soft, short, distinct, and in the range older ears hear best.
 
-Run it after changing a tone:  python assets/sounds/make_sounds.py
+Run it after changing a tone:  python tools/make_sounds.py [FOLDER]
+It writes the WAV files into assets/sounds/ (or FOLDER).
 Each tone is a few notes of a sine with two gentle overtones, a 10 ms fade-in and a smooth
 decay, so nothing clicks or startles. Every note lies between 300 and 1100 Hz: high pitches
 are the first that age takes away. Written with the standard library only.
@@ -10,9 +11,11 @@ from __future__ import annotations
 
 import math
 import struct
+import sys
 import wave
 from pathlib import Path
 
+SOUNDS = Path(__file__).resolve().parents[1] / "assets" / "sounds"
 RATE = 44_100
 PEAK = 0.55  # of full scale: clear, not harsh; the app's volume setting scales it further
 
@@ -58,8 +61,7 @@ def write(path: Path, samples: list[float]) -> None:
         out.writeframes(b"".join(struct.pack("<h", round(s * PEAK * 32767)) for s in samples))
 
 
-def main() -> None:
-    folder = Path(__file__).resolve().parent
+def main(folder: Path = SOUNDS) -> None:
     for name, notes in TONES.items():
         samples = [s for spec in notes for s in note(*spec)]
         write(folder / f"{name}.wav", samples)
@@ -67,4 +69,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else SOUNDS)

@@ -1,7 +1,7 @@
 """Renders every bundled illustration, with each of its frames and the steps that use it,
 into docs/illustrations.png: one sheet to look over with a critical eye.
 
-    python assets/illustrations/contact_sheet.py [OUT.png]
+    python tools/contact_sheet.py [OUT.png]
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from neurocoach.core.routine.catalog import load_catalog  # noqa: E402

@@ -1,7 +1,8 @@
 """Draws NeuroCoach's exercise illustrations as SVG files, in one plain, bold style.
 
-Run it after changing a drawing:   python assets/illustrations/draw.py
-Then look at the contact sheet:    python assets/illustrations/contact_sheet.py
+Run it after changing a drawing:   python tools/draw_illustrations.py [FOLDER]
+Then look at the contact sheet:    python tools/contact_sheet.py
+It replaces every SVG file in assets/illustrations/ (or FOLDER).
 
 The style, chosen for people with poor eyesight: thick black outlines, flat skin and one blue
 (with a pale tint of it for water), big simple shapes on a white card, blue arrows for
@@ -18,9 +19,11 @@ which gives every finger its outline and lets a pose be written as joint angles.
 from __future__ import annotations
 
 import math
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+ILLUSTRATIONS = Path(__file__).resolve().parents[1] / "assets" / "illustrations"
 SIZE = 400
 INK = "#1a1a1a"
 SKIN = "#f2c291"
@@ -192,7 +195,7 @@ def palm_hand(
     d.shape(_shifted_path(PALM, shift))
     if meet is not None:
         joint = (THUMB_BASE[0] + 34, THUMB_BASE[1] - 62)
-        thumb = [THUMB_BASE, joint, (meet[0] + 6, meet[1] + 14)]
+        thumb: list[Point] = [THUMB_BASE, joint, (meet[0] + 6, meet[1] + 14)]
     elif thumb_out:
         thumb = [THUMB_BASE, polar(THUMB_BASE, 60, -10), polar(THUMB_BASE, 112, -14)]
     else:
@@ -618,8 +621,7 @@ PICTURES = {
 }
 
 
-def main() -> None:
-    folder = Path(__file__).resolve().parent
+def main(folder: Path = ILLUSTRATIONS) -> None:
     for old in folder.glob("*.svg"):
         old.unlink()
     for name, (title, draw) in PICTURES.items():
@@ -631,4 +633,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else ILLUSTRATIONS)

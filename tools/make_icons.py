@@ -2,7 +2,7 @@
 Linux desktop looks for, under packaging/linux/icons/hicolor/, and the two PNGs the app sets
 as its window icon (assets/icons/*-64.png, *-256.png: PNG needs no SVG plugin at start-up).
 
-    python packaging/linux/make_icons.py
+    python tools/make_icons.py
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[1]
 NAME = "org.neurocoach.NeuroCoach"
 SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 APP_SIZES = (64, 256)
@@ -28,7 +28,7 @@ def main() -> None:
     app = QGuiApplication(sys.argv[:1])  # noqa: F841  (QPainter needs an application)
     source = REPO / "assets" / "icons" / f"{NAME}.svg"
     renderer = QSvgRenderer(str(source))
-    theme = Path(__file__).resolve().parent / "icons" / "hicolor"
+    theme = REPO / "packaging" / "linux" / "icons" / "hicolor"
     scalable = theme / "scalable" / "apps"
     scalable.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(source, scalable / f"{NAME}.svg")
