@@ -1,10 +1,10 @@
 """One look for every window: large text, big controls, strong contrast, a thick focus ring.
 
-The numbers come from ../shared/notes/accessibility.md: controls at least 64 px tall, body
-text 18 pt (scaled by the text-size setting up to 200 %), text contrast of at least 7:1 and a
-focus indicator nobody can miss. Three palettes (light, dark, high contrast); "system"
-follows the computer's light or dark preference. Widgets that paint by hand read the colours
-from `current`, so they follow a change of theme at once.
+The numbers are what our users need (low vision, numb or shaky fingers): controls at least
+64 px tall, body text 18 pt (scaled by the text-size setting up to 200 %), text contrast of
+at least 7:1 and a focus indicator nobody can miss. Three palettes (light, dark, high
+contrast); "system" follows the computer's light or dark preference. Widgets that paint by
+hand read the colours from `current`, so they follow a change of theme at once.
 """
 
 from __future__ import annotations

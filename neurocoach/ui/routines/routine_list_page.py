@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QVBoxLayout,
@@ -52,10 +53,7 @@ class RoutineRowDelegate(QStyledItemDelegate):
         entry: CatalogEntry = index.data(ENTRY_ROLE)
         title_font, body_font = self._fonts(option.font)
         rect: QRect = option.rect.adjusted(4, 4, -4, -4)
-        # The selection model, not option.state: that is a QStyle flag, and QStyle's Python
-        # type took 4.5 ms to build before the first paint.
-        view = self.parent()
-        selected = isinstance(view, QListWidget) and view.selectionModel().isSelected(index)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         colours = theme.current

@@ -1,7 +1,7 @@
 """Tells when a window has been painted for the first time.
 
-Work that can wait (turning garbage collection back on, and in the start-up benchmark,
-quitting) is done after the user sees the window, not before. A zero timer started after
+Work that can wait (starting the sound, and in the start-up benchmark, quitting) is done
+after the user sees the window, not before. A zero timer started after
 show() is not enough: on X11 the window is painted only when the server exposes it, which can
 come after such a timer.
 """
