@@ -147,3 +147,34 @@ def test_the_sound_is_made_just_after_the_first_paint(qtbot, tmp_path) -> None:
     finally:
         window.close()
         store.close()
+
+
+def test_a_history_from_a_newer_version_is_left_alone_and_the_coach_goes_on(
+    qtbot, qapp, neurocoach_home
+) -> None:
+    import sqlite3
+
+    from PySide6.QtWidgets import QMessageBox
+
+    data = neurocoach_home / "data"
+    data.mkdir(parents=True)
+    newer = data / "history.sqlite3"
+    db = sqlite3.connect(newer)
+    db.execute("CREATE TABLE sessions_of_the_future (id INTEGER)")
+    db.execute("PRAGMA user_version = 99")
+    db.close()
+    before = newer.read_bytes()
+    window = open_main_window(qapp)
+    qtbot.addWidget(window)
+    try:
+        texts = [box.text() for box in window.findChildren(QMessageBox, "message")]
+        assert any("saved by a newer version of NeuroCoach" in text for text in texts)
+        assert window.routine_list.list.count() > 0  # the coach carries on
+        assert window.store.path.name == "history-older-version.sqlite3"
+        assert window.store.sessions() == []
+    finally:
+        for box in window.findChildren(QMessageBox):
+            box.close()
+        window.close()
+        window.store.close()
+    assert newer.read_bytes() == before
