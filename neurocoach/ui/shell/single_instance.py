@@ -1,25 +1,39 @@
 """One coach at a time: a second launch brings the running window forward and exits.
 
-The first NeuroCoach listens on a local socket named for the user and data folder; a later
-launch that can connect asks it to come to the front. A socket left behind by a crash is
-cleared away, so it never blocks the next start.
+Qt's own classes, because the hand-written Unix socket used before failed on a busy machine:
+a "show" that met the first coach's early close was taken for "nobody is running", and the
+newcomer deleted the running coach's socket and opened a second coach.
 
-On Linux and macOS this is a plain Unix socket watched by a QSocketNotifier: it costs next to
-nothing at start-up (QtNetwork alone takes longer to load than the whole first window).
-Elsewhere QLocalServer does the same, loaded only there.
+- Who is the coach is decided by a QLockFile in the runtime folder, named for the user and
+  data folder: whoever takes it is the coach. A lock left by a crashed coach is cleared by Qt
+  (its process is gone), so it never blocks the next start.
+- The coach then listens on a QLocalServer (first clearing a socket left by a crash). A later
+  launch connects, retrying while the coach may still be starting, says "show" and gives way;
+  it never deletes anything. Only if the lock comes free meanwhile (the coach has closed)
+  does it become the coach itself.
+
+Importing QtNetwork costs about 5 ms of start-up; a guard that holds under load is worth it.
 """
 
 from __future__ import annotations
 
+import logging
 import os
-import socket
+import sys
 import tempfile
+import time
 import zlib
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSocketNotifier, Signal, Slot
+from PySide6.QtCore import QLockFile, QObject, Signal, Slot
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
-WAIT_SECONDS = 0.5
+log = logging.getLogger(__name__)
+
+CONNECT_SECONDS = 5.0  # how long a later launch waits for a coach that is still starting
+ACK_MS = 2000  # how long it then waits for the coach to say it came forward
+SHOW = b"show\n"
+ACK = b"ok\n"
 
 
 def instance_key(data_dir: str) -> str:
@@ -27,9 +41,8 @@ def instance_key(data_dir: str) -> str:
     return f"neurocoach-{zlib.crc32(f'{user}:{data_dir}'.encode()):08x}"
 
 
-def socket_path(key: str) -> Path:
-    base = os.environ.get("XDG_RUNTIME_DIR") or tempfile.gettempdir()
-    return Path(base) / key
+def runtime_dir() -> Path:
+    return Path(os.environ.get("XDG_RUNTIME_DIR") or tempfile.gettempdir())
 
 
 class SingleInstance(QObject):
@@ -40,71 +53,105 @@ class SingleInstance(QObject):
     def __init__(self, key: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.key = key
-        self.path = socket_path(key)
-        self.server: socket.socket | None = None
-        self._notifier: QSocketNotifier | None = None
+        self.lock_path = runtime_dir() / f"{key}.lock"
+        # a named pipe on Windows; elsewhere a socket file beside the lock
+        self.server_name = key if sys.platform == "win32" else str(runtime_dir() / key)
+        self._lock: QLockFile | None = None
+        self._server: QLocalServer | None = None
 
     @property
     def listening(self) -> bool:
-        return self.server is not None
+        return self._server is not None and self._server.isListening()
 
     def claim(self) -> bool:
-        """True: this is the only coach (and now listens). False: another one was told."""
-        if not hasattr(socket, "AF_UNIX"):  # pragma: no cover - Windows
-            return self._claim_with_qt()
-        try:
-            with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as client:
-                client.settimeout(WAIT_SECONDS)
-                client.connect(str(self.path))
-                client.sendall(b"show\n")
-            return False
-        except OSError:
-            pass  # nobody listening: this is the only coach
-        self.path.unlink(missing_ok=True)  # a socket left by a crashed coach
-        server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-        try:
-            server.bind(str(self.path))
-            os.chmod(self.path, 0o600)
-            server.listen(4)
-        except OSError:
-            server.close()
-            return True  # cannot listen: still start, just without the guard
-        server.setblocking(False)
-        self.server = server
-        self._notifier = QSocketNotifier(server.fileno(), QSocketNotifier.Type.Read, self)
-        self._notifier.activated.connect(self._on_notifier_activated)
-        return True
+        """True: this is the coach (and listens). False: another coach runs and was asked to
+        come forward.
+
+        A later launch keeps trying both ways until CONNECT_SECONDS have passed: the coach may
+        still be starting (not yet listening), or closing (its lock about to be free, when
+        this launch becomes the coach).
+        """
+        lock = QLockFile(str(self.lock_path))
+        lock.setStaleLockTime(0)  # only a dead owner makes the lock stale, never its age
+        deadline = time.monotonic() + CONNECT_SECONDS
+        while True:
+            if lock.tryLock(0):
+                self._lock = lock
+                self._listen()
+                return True
+            if lock.error() != QLockFile.LockError.LockFailedError:
+                log.warning(
+                    "cannot use the lock file %s (%s): starting without the one-coach check",
+                    self.lock_path,
+                    lock.error().name,
+                )
+                return True
+            if self._ask_the_coach():
+                return False
+            if time.monotonic() >= deadline:
+                log.warning("another coach holds %s but does not answer", self.lock_path)
+                return False
+            time.sleep(0.1)
 
     def close(self) -> None:
-        if self._notifier is not None:
-            self._notifier.setEnabled(False)
-        if self.server is not None:
-            self.server.close()
-            self.server = None
-            self.path.unlink(missing_ok=True)
+        if self._server is not None:
+            self._server.close()  # removes the socket file
+            self._server = None
+        if self._lock is not None:
+            self._lock.unlock()
+            self._lock = None
+
+    def _listen(self) -> None:
+        QLocalServer.removeServer(self.server_name)  # a socket left by a crashed coach
+        server = QLocalServer(self)
+        server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        if not server.listen(self.server_name):
+            # Still the only coach (it holds the lock); later launches give way unheard.
+            log.warning("cannot listen on %s: %s", self.server_name, server.errorString())
+            server.deleteLater()
+            return
+        server.newConnection.connect(self._on_new_connection)
+        self._server = server
+
+    def _ask_the_coach(self) -> bool:
+        """Say "show" to the coach and wait for its answer; False if it could not be reached."""
+        client = QLocalSocket(self)
+        try:
+            client.connectToServer(self.server_name)
+            if not client.waitForConnected(500):
+                return False
+            client.write(SHOW)
+            client.waitForBytesWritten(ACK_MS)
+            client.waitForReadyRead(ACK_MS)  # the coach says "ok" once it has come forward
+            return True
+        finally:
+            client.abort()
+            client.deleteLater()
 
     @Slot()
-    def _on_notifier_activated(self) -> None:
-        assert self.server is not None
-        while True:
-            try:
-                connection, _ = self.server.accept()
-            except (BlockingIOError, OSError):
-                return
-            connection.close()
+    def _on_new_connection(self) -> None:
+        assert self._server is not None
+        while self._server.hasPendingConnections():
+            connection = self._server.nextPendingConnection()
+            # A slot that asks for its sender: with a functools.partial holding the socket,
+            # PySide 6.11 crashed when the socket was deleted.
+            connection.readyRead.connect(self._on_ready_read)
+            connection.disconnected.connect(connection.deleteLater)
+            self._read(connection)  # what came with the connection
+
+    @Slot()
+    def _on_ready_read(self) -> None:
+        connection = self.sender()
+        if isinstance(connection, QLocalSocket):
+            self._read(connection)
+
+    def _read(self, connection: QLocalSocket) -> None:
+        if not connection.canReadLine():
+            if connection.bytesAvailable() > len(SHOW):
+                connection.abort()  # not one of ours
+            return
+        if connection.readLine(len(SHOW) + 1).data() == SHOW:
+            log.info("another launch asked for this coach: bringing it forward")
             self.activated.emit()
-
-    def _claim_with_qt(self) -> bool:  # pragma: no cover - Windows
-        from PySide6.QtNetwork import QLocalServer, QLocalSocket
-
-        client = QLocalSocket(self)
-        client.connectToServer(self.key)
-        if client.waitForConnected(int(WAIT_SECONDS * 1000)):
-            client.write(b"show\n")
-            client.waitForBytesWritten(int(WAIT_SECONDS * 1000))
-            return False
-        QLocalServer.removeServer(self.key)
-        server = QLocalServer(self)
-        if server.listen(self.key):
-            server.newConnection.connect(self.activated.emit)
-        return True
+            connection.write(ACK)
+        connection.disconnectFromServer()  # once the answer is written
