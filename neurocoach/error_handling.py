@@ -7,7 +7,7 @@ Every session step is already saved as it is left, so the message can say so tru
 from __future__ import annotations
 
 import logging
-import os
+import logging.handlers
 import sys
 import traceback
 from collections.abc import Callable
@@ -20,58 +20,25 @@ LOG_BACKUPS = 3
 log = logging.getLogger("neurocoach")
 
 
-class SizeCappedLogFile(logging.FileHandler):
-    """A log file moved aside (to .1, .2, .3, the oldest dropped) once it passes max_bytes.
-
-    What logging.handlers.RotatingFileHandler does; ours because importing logging.handlers
-    (it brings socket, pickle and queue) cost 6 ms before the first paint.
-    """
-
-    def __init__(self, path: Path, max_bytes: int = LOG_MAX_BYTES, backups: int = LOG_BACKUPS):
-        self.max_bytes = max_bytes
-        self.backups = backups
-        super().__init__(path, encoding="utf-8")
-        if self._full():
-            self.rotate()
-
-    def _full(self) -> bool:
-        return self.stream is not None and self.stream.tell() >= self.max_bytes
-
-    def emit(self, record: logging.LogRecord) -> None:
-        super().emit(record)
-        if self._full():
-            self.rotate()
-
-    def rotate(self) -> None:
-        """Close the file and shift it and its backups along; the next record starts anew."""
-        if self.stream is not None:
-            self.stream.close()
-            self.stream = None
-        path = Path(self.baseFilename)
-        try:
-            for n in range(self.backups - 1, 0, -1):
-                older = path.with_name(f"{path.name}.{n}")
-                if older.exists():
-                    os.replace(older, path.with_name(f"{path.name}.{n + 1}"))
-            os.replace(path, path.with_name(f"{path.name}.1"))
-        except OSError as error:  # the log must never take the app down
-            sys.stderr.write(f"NeuroCoach: the log file could not be rotated: {error}\n")
-
-
 def setup_logging(log_dir: Path) -> Path | None:
-    """Log to stderr and to a size-capped file (1 MB x 4); returns the file, if it can be
-    written."""
+    """Log to stderr and to a rotating file (1 MB, and three older ones); returns the file, if
+    it can be written."""
     root = logging.getLogger()
     root.setLevel(logging.INFO)
     if not any(isinstance(h, logging.StreamHandler) for h in root.handlers):
         root.addHandler(logging.StreamHandler())
     path = log_dir / LOG_NAME
     for handler in root.handlers:
-        if isinstance(handler, SizeCappedLogFile) and Path(handler.baseFilename) == path:
+        if (
+            isinstance(handler, logging.handlers.RotatingFileHandler)
+            and Path(handler.baseFilename) == path
+        ):
             return path  # already logging there
     try:
         log_dir.mkdir(parents=True, exist_ok=True)
-        handler = SizeCappedLogFile(path)
+        handler = logging.handlers.RotatingFileHandler(
+            path, maxBytes=LOG_MAX_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8"
+        )
     except OSError as error:
         log.warning("cannot write the log file %s: %s", path, error)
         return None

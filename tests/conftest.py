@@ -24,11 +24,12 @@ def neurocoach_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def no_log_files_left_open():
     """The app adds a log file under NEUROCOACH_HOME; close it after each test."""
     import logging
-
-    from neurocoach.error_handling import SizeCappedLogFile
+    import logging.handlers
 
     yield
     root = logging.getLogger()
-    for handler in [h for h in root.handlers if isinstance(h, SizeCappedLogFile)]:
+    for handler in [
+        h for h in root.handlers if isinstance(h, logging.handlers.RotatingFileHandler)
+    ]:
         root.removeHandler(handler)
         handler.close()
