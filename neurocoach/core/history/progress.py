@@ -129,3 +129,81 @@ def symptom_series(
         symptom: [(when, sum(values) / len(values)) for when, values in sorted(points.items())]
         for symptom, points in grouped.items()
     }
+
+
+@dataclass(frozen=True)
+class Period:
+    """A span of whole local days, both ends included."""
+
+    first: date
+    last: date
+
+    @classmethod
+    def last_days(cls, days: int, today: date) -> Period:
+        return cls(today - timedelta(days=days - 1), today)
+
+    @classmethod
+    def since_first(cls, sessions: Iterable[SessionSummary], today: date) -> Period:
+        """From the first session's day (or today, with none) to today."""
+        return cls(min((local_day(s.started_at) for s in sessions), default=today), today)
+
+    def contains(self, when: datetime) -> bool:
+        return self.first <= local_day(when) <= self.last
+
+    @property
+    def days(self) -> int:
+        return (self.last - self.first).days + 1
+
+
+@dataclass(frozen=True)
+class SymptomTrend:
+    """One symptom's ratings over a period: where it started, ended, and its average."""
+
+    first: float
+    last: float
+    average: float
+    count: int
+
+
+@dataclass(frozen=True)
+class PeriodSummary:
+    """What a clinician's report says about a period, worked out once, here."""
+
+    period: Period
+    sessions: int
+    finished: int
+    days_exercised: int
+    minutes: float
+    streak: int | None  # only when the period ends today
+    routines: list[RoutineTotal]
+    series: dict[str, list[tuple[datetime, float]]]  # before each session
+    trends: dict[str, SymptomTrend]
+
+
+def summarise_period(
+    sessions: Iterable[SessionSummary],
+    ratings: Iterable[tuple[datetime, Rating]],
+    period: Period,
+    today: date,
+) -> PeriodSummary:
+    inside = [s for s in sessions if period.contains(s.started_at)]
+    days = days_exercised(inside)
+    series = symptom_series((w, r) for w, r in ratings if period.contains(w))
+    trends = {
+        symptom: SymptomTrend(
+            points[0][1], points[-1][1], sum(v for _, v in points) / len(points), len(points)
+        )
+        for symptom, points in series.items()
+        if points
+    }
+    return PeriodSummary(
+        period=period,
+        sessions=len(inside),
+        finished=sum(1 for s in inside if s.finished),
+        days_exercised=len(days),
+        minutes=sum(minutes(s) for s in inside),
+        streak=current_streak(days, today) if period.last == today else None,
+        routines=totals_per_routine(inside),
+        series=series,
+        trends=trends,
+    )

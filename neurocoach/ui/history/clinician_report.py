@@ -6,8 +6,7 @@ symptom ratings before each session, how each symptom moved, and the user's own 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from itertools import pairwise
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
@@ -15,13 +14,10 @@ from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfW
 
 from neurocoach import __version__
 from neurocoach.core.history.progress import (
+    SYMPTOM_NAMES,
     SYMPTOMS,
-    current_streak,
-    days_exercised,
-    local_day,
-    minutes,
-    symptom_series,
-    totals_per_routine,
+    Period,
+    summarise_period,
 )
 from neurocoach.core.history.store import HistoryStore
 from neurocoach.ui.history.progress_charts import SYMPTOM_COLOURS
@@ -30,30 +26,12 @@ INK = QColor("#111111")
 GRID = QColor("#bbbbbb")
 
 
-@dataclass(frozen=True)
-class ReportPeriod:
-    first: date
-    last: date
-
-    @classmethod
-    def last_days(cls, days: int, today: date) -> ReportPeriod:
-        return cls(today - timedelta(days=days - 1), today)
-
-    def contains(self, when: datetime) -> bool:
-        return self.first <= local_day(when) <= self.last
-
-    @property
-    def days(self) -> int:
-        return (self.last - self.first).days + 1
-
-
 def write_report(
-    store: HistoryStore, path: str, period: ReportPeriod, notes: str = "", today: date | None = None
+    store: HistoryStore, path: str, period: Period, notes: str = "", today: date | None = None
 ) -> int:
     """Write the report; returns the number of pages."""
     today = today or date.today()
-    sessions = [s for s in store.sessions() if period.contains(s.started_at)]
-    ratings = [(when, r) for when, r in store.rating_history() if period.contains(when)]
+    summary = summarise_period(store.sessions(), store.rating_history(), period, today)
     writer = QPdfWriter(path)
     writer.setTitle("NeuroCoach exercise report")
     writer.setCreator(f"NeuroCoach {__version__}")
@@ -71,35 +49,28 @@ def write_report(
     pen = _Pen(painter, page, writer)
     pen.heading("NeuroCoach exercise report", 20)
     pen.line(f"Period: {period.first:%d %B %Y} to {period.last:%d %B %Y} ({period.days} days)")
-    days = days_exercised(sessions)
     pen.gap()
     pen.heading("Exercise", 14)
-    finished = sum(1 for s in sessions if s.finished)
-    pen.line(f"Days exercised: {len(days)} of {period.days}")
-    pen.line(f"Sessions: {len(sessions)} ({finished} finished)")
-    pen.line(f"Time exercising: {round(sum(minutes(s) for s in sessions))} minutes")
-    if period.last == today:
-        pen.line(f"Current streak: {current_streak(days, today)} days")
+    pen.line(f"Days exercised: {summary.days_exercised} of {period.days}")
+    pen.line(f"Sessions: {summary.sessions} ({summary.finished} finished)")
+    pen.line(f"Time exercising: {round(summary.minutes)} minutes")
+    if summary.streak is not None:
+        pen.line(f"Current streak: {summary.streak} days")
     pen.gap()
     pen.heading("Routines done", 14)
-    totals = totals_per_routine(sessions)
-    if not totals:
+    if not summary.routines:
         pen.line("None in this period.")
-    for total in totals:
+    for total in summary.routines:
         pen.line(f"{total.title}: {total.sessions} sessions, {round(total.minutes)} minutes")
     pen.gap()
     pen.heading("Symptoms before each session (0 none, 10 worst)", 14)
-    series = symptom_series(ratings, "before")
-    if any(series.values()):
-        pen.chart(series, period)
-        for symptom in SYMPTOMS:
-            points = series[symptom]
-            if points:
-                average = sum(v for _, v in points) / len(points)
-                pen.line(
-                    f"{symptom.capitalize()}: first {points[0][1]:g}, last {points[-1][1]:g}, "
-                    f"average {average:.1f} over {len(points)} ratings"
-                )
+    if summary.trends:
+        pen.chart(summary.series, period)
+        for symptom, trend in summary.trends.items():
+            pen.line(
+                f"{SYMPTOM_NAMES[symptom]}: first {trend.first:g}, last {trend.last:g}, "
+                f"average {trend.average:.1f} over {trend.count} ratings"
+            )
     else:
         pen.line("No ratings in this period.")
     pen.gap()
@@ -157,7 +128,7 @@ class _Pen:
         self.painter.drawText(QRectF(0, self.y, self.page.width(), bounds.height()), flags, text)
         self.y += bounds.height() * 1.15
 
-    def chart(self, series: dict[str, list[tuple[datetime, float]]], period: ReportPeriod) -> None:
+    def chart(self, series: dict[str, list[tuple[datetime, float]]], period: Period) -> None:
         height = self.page.height() * 0.25
         self._room(height + 40)
         area = QRectF(60, self.y + 10, self.page.width() - 80, height)

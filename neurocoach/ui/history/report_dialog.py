@@ -16,11 +16,11 @@ from PySide6.QtWidgets import (
 )
 
 from neurocoach.core.history.export import write_csv
-from neurocoach.core.history.progress import local_day
+from neurocoach.core.history.progress import Period
 from neurocoach.core.history.store import HistoryStore
 from neurocoach.ui.common.controls import ChoiceField
 from neurocoach.ui.common.widgets import big_button, text_label
-from neurocoach.ui.history.clinician_report import ReportPeriod, write_report
+from neurocoach.ui.history.clinician_report import write_report
 
 PERIODS = {"30": "Last 30 days", "90": "Last 90 days", "365": "Last 12 months", "all": "Everything"}
 
@@ -59,14 +59,12 @@ class ReportDialog(QDialog):
         self.close_button.clicked.connect(self.accept)
         self.period.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def chosen_period(self, today: date | None = None) -> ReportPeriod:
+    def chosen_period(self, today: date | None = None) -> Period:
         today = today or date.today()
         choice = self.period.current
         if choice == "all":
-            sessions = self.store.sessions()
-            first = min((local_day(s.started_at) for s in sessions), default=today)
-            return ReportPeriod(first, today)
-        return ReportPeriod.last_days(int(choice), today)
+            return Period.since_first(self.store.sessions(), today)
+        return Period.last_days(int(choice), today)
 
     def _ask(self, title: str, name: str, filters: str) -> Path | None:
         start = Path.home() / name

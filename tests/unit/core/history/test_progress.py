@@ -69,3 +69,55 @@ def test_symptom_series_averages_hands_and_feet() -> None:
     assert series["numbness"] == [(t2, 7.0)]
     assert series["tingling"] == []
     assert symptom_series(history, "after")["pain"] == [(t1, 2.0)]
+
+
+def test_the_words_for_results_and_feelings_come_from_the_core() -> None:
+    from dataclasses import replace
+
+    from neurocoach.core.history.progress import feelings_summary, result_words
+
+    stopped = replace(session(TODAY, 3), end_reason="stopped")
+    killed = replace(session(TODAY, 3), end_reason=None)
+    assert (result_words(stopped), result_words(killed)) == ("Stopped", "Interrupted")
+    ratings = [
+        Rating("before", "pain", "hands", 6),
+        Rating("before", "pain", "feet", 4),
+        Rating("after", "pain", "hands", 3),
+        Rating("before", "numbness", "all", 5),
+    ]
+    assert feelings_summary(ratings) == "pain 5 → 3, numbness 5"
+
+
+def test_minutes_this_week_start_on_monday() -> None:
+    from neurocoach.core.history.progress import minutes_this_week
+
+    sessions = [session(TODAY, 6), session(date(2026, 11, 16), 4), session(date(2026, 11, 15), 9)]
+    assert minutes_this_week(sessions, TODAY) == 10  # Sunday the 15th was last week
+
+
+def test_a_period_summary_counts_only_what_falls_inside() -> None:
+    from neurocoach.core.history.progress import Period, summarise_period
+
+    sessions = [
+        session(TODAY, 6),
+        session(TODAY - timedelta(days=1), 4),
+        session(date(2026, 1, 1), 30),
+    ]
+    when = datetime(2026, 11, 19, 10, tzinfo=timezone.utc)
+    ratings = [
+        (when, Rating("before", "pain", "all", 6)),
+        (when + timedelta(days=1), Rating("before", "pain", "all", 4)),
+        (datetime(2026, 1, 1, 10, tzinfo=timezone.utc), Rating("before", "pain", "all", 9)),
+    ]
+    week = Period.last_days(7, TODAY)
+    summary = summarise_period(sessions, ratings, week, TODAY)
+    assert (summary.sessions, summary.days_exercised, summary.minutes) == (2, 2, 10)
+    assert summary.streak == 2
+    trend = summary.trends["pain"]
+    assert (trend.first, trend.last, trend.average, trend.count) == (6, 4, 5, 2)
+    assert "numbness" not in summary.trends
+    earlier = summarise_period(
+        sessions, ratings, Period(date(2026, 1, 1), date(2026, 1, 31)), TODAY
+    )
+    assert earlier.streak is None and earlier.minutes == 30
+    assert Period.since_first(sessions, TODAY).first == date(2026, 1, 1)
