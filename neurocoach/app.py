@@ -40,10 +40,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def run_gui(routine_file: Path | None, quit_after_paint: bool = False) -> int:
-    from neurocoach.ui.shell.single_instance import SingleInstance, instance_key
+    from neurocoach.ui.shell.one_coach_guard import OneCoachGuard, instance_key
 
     app = create_app()
-    guard = SingleInstance(instance_key(str(app_paths().data_dir)), app)
+    guard = OneCoachGuard(instance_key(str(app_paths().data_dir)), app)
     if not guard.claim():
         print("NeuroCoach is already running: its window has been brought to the front.")
         return 0

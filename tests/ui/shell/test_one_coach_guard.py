@@ -18,8 +18,8 @@ import pytest
 from PySide6.QtCore import QLockFile
 
 from neurocoach.paths import app_paths
-from neurocoach.ui.shell import single_instance
-from neurocoach.ui.shell.single_instance import SingleInstance, instance_key
+from neurocoach.ui.shell import one_coach_guard
+from neurocoach.ui.shell.one_coach_guard import OneCoachGuard, instance_key
 
 ASKED = "another launch asked for this coach: bringing it forward"
 GAVE_WAY = "already running"
@@ -36,10 +36,10 @@ def runtime_dir(monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
 
 
 @pytest.fixture
-def coach_files() -> Iterator[SingleInstance]:
+def coach_files() -> Iterator[OneCoachGuard]:
     """Where the test's coach keeps its lock and socket; removed after the test (a killed
     coach leaves them behind)."""
-    guard = SingleInstance(instance_key(str(app_paths().data_dir)))
+    guard = OneCoachGuard(instance_key(str(app_paths().data_dir)))
     yield guard
     guard.lock_path.unlink(missing_ok=True)
     Path(guard.server_name).unlink(missing_ok=True)
@@ -48,16 +48,16 @@ def coach_files() -> Iterator[SingleInstance]:
 @pytest.fixture
 def quick(monkeypatch: pytest.MonkeyPatch, runtime_dir: Path) -> None:
     """In one process the coach cannot answer while the later launch waits: do not wait long."""
-    monkeypatch.setattr(single_instance, "ACK_MS", 100)
-    monkeypatch.setattr(single_instance, "CONNECT_SECONDS", 1.0)
+    monkeypatch.setattr(one_coach_guard, "ACK_MS", 100)
+    monkeypatch.setattr(one_coach_guard, "CONNECT_SECONDS", 1.0)
 
 
 def test_a_second_launch_wakes_the_first_and_gives_way(qtbot, tmp_path: Path, quick) -> None:
     key = instance_key(str(tmp_path))
-    first = SingleInstance(key)
+    first = OneCoachGuard(key)
     assert first.claim()
     assert first.listening
-    second = SingleInstance(key)
+    second = OneCoachGuard(key)
     with qtbot.waitSignal(first.activated, timeout=3000):
         assert not second.claim()
     assert not second.listening
@@ -75,16 +75,16 @@ def test_a_coach_killed_midway_does_not_block_the_next_start(
             "-c",
             "import os, signal, sys\n"
             "from PySide6.QtCore import QCoreApplication\n"
-            "from neurocoach.ui.shell.single_instance import SingleInstance\n"
+            "from neurocoach.ui.shell.one_coach_guard import OneCoachGuard\n"
             "app = QCoreApplication([])\n"
-            "guard = SingleInstance(sys.argv[1])\n"
+            "guard = OneCoachGuard(sys.argv[1])\n"
             "assert guard.claim()\n"
             "os.kill(os.getpid(), signal.SIGKILL)\n",
             key,
         ]
     )
     assert killed.wait(timeout=30) == -9
-    coach = SingleInstance(key)
+    coach = OneCoachGuard(key)
     assert coach.lock_path.read_text().split("\n")[0] == str(killed.pid)  # a pid now gone
     assert Path(coach.server_name).exists()
     assert coach.claim()
@@ -99,9 +99,9 @@ def test_a_coach_killed_midway_does_not_block_the_next_start(
 def test_a_later_launch_waits_for_a_coach_still_starting_and_deletes_nothing(
     qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, runtime_dir: Path
 ) -> None:
-    monkeypatch.setattr(single_instance, "ACK_MS", 100)  # this stand-in coach does not answer
+    monkeypatch.setattr(one_coach_guard, "ACK_MS", 100)  # this stand-in coach does not answer
     key = instance_key(str(tmp_path))
-    later = SingleInstance(key)
+    later = OneCoachGuard(key)
     lock = QLockFile(str(later.lock_path))  # the coach has the lock, and listens a second later
     assert lock.tryLock(0)
     heard: list[bytes] = []
@@ -129,9 +129,9 @@ def test_a_later_launch_waits_for_a_coach_still_starting_and_deletes_nothing(
 
 def test_a_coach_that_does_not_answer_is_left_alone(qtbot, tmp_path: Path, quick) -> None:
     key = instance_key(str(tmp_path))
-    lock = QLockFile(str(SingleInstance(key).lock_path))  # a coach that never listens
+    lock = QLockFile(str(OneCoachGuard(key).lock_path))  # a coach that never listens
     assert lock.tryLock(0)
-    later = SingleInstance(key)
+    later = OneCoachGuard(key)
     started = time.monotonic()
     assert not later.claim()  # it gives way all the same, and takes nothing away
     assert time.monotonic() - started < 5
@@ -143,11 +143,11 @@ def test_a_launch_while_the_coach_closes_becomes_the_coach(tmp_path: Path, quick
     """The coach has stopped listening and lets go of its lock half a second later: the
     launch made in between must not give way to a coach that is no longer there."""
     key = instance_key(str(tmp_path))
-    lock = QLockFile(str(SingleInstance(key).lock_path))  # a coach on its way out
+    lock = QLockFile(str(OneCoachGuard(key).lock_path))  # a coach on its way out
     assert lock.tryLock(0)
     letting_go = threading.Timer(0.5, lock.unlock)
     letting_go.start()
-    later = SingleInstance(key)
+    later = OneCoachGuard(key)
     try:
         assert later.claim()
         assert later.listening
@@ -160,8 +160,8 @@ def test_different_data_folders_are_different_coaches(
     qtbot, tmp_path: Path, runtime_dir: Path
 ) -> None:
     assert instance_key(str(tmp_path / "a")) != instance_key(str(tmp_path / "b"))
-    a = SingleInstance(instance_key(str(tmp_path / "a")))
-    b = SingleInstance(instance_key(str(tmp_path / "b")))
+    a = OneCoachGuard(instance_key(str(tmp_path / "a")))
+    b = OneCoachGuard(instance_key(str(tmp_path / "b")))
     assert a.claim() and b.claim()
     a.close()
     b.close()
@@ -210,7 +210,7 @@ def test_launching_twice_keeps_one_coach(neurocoach_home: Path, coach_files) -> 
 
 
 def test_later_launches_on_a_busy_machine_wake_the_coach_and_give_way(
-    neurocoach_home: Path, coach_files: SingleInstance
+    neurocoach_home: Path, coach_files: OneCoachGuard
 ) -> None:
     """Both CPUs loaded and six more launches, as when a second coach used to open from the
     third launch on (the old guard let one open in about half of such runs of three)."""

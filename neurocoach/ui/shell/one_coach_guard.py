@@ -45,7 +45,7 @@ def runtime_dir() -> Path:
     return Path(os.environ.get("XDG_RUNTIME_DIR") or tempfile.gettempdir())
 
 
-class SingleInstance(QObject):
+class OneCoachGuard(QObject):
     """Signals: activated() when another launch asks this one to come forward."""
 
     activated = Signal()
