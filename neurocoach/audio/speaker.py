@@ -22,8 +22,9 @@ WORDS_PER_SECOND_FLOOR = 1.0  # the watchdog's allowance: slower than any real v
 def missing_speech_message() -> str:
     return (
         "No speech engine was found, so instructions are shown and signalled with tones but "
-        "not spoken. To hear them on Linux, install speech-dispatcher and espeak-ng "
-        "(for example: sudo apt install speech-dispatcher espeak-ng), then restart NeuroCoach."
+        "not spoken. To hear them on Linux, install speech-dispatcher with its espeak-ng "
+        "voice (for example: sudo apt install speech-dispatcher speech-dispatcher-espeak-ng), "
+        "then restart NeuroCoach."
     )
 
 

@@ -2,8 +2,9 @@
 that sink's monitor, then checks there is sound where tones and speech are due and silence in
 between, and measures how long after each phase boundary its tone is heard.
 
-It needs PulseAudio, its utilities and speech-dispatcher (Debian: pulseaudio pulseaudio-utils
-speech-dispatcher espeak-ng), which .ci/run installs; it runs there with `pytest -m real_audio`.
+It needs PulseAudio, its utilities and speech-dispatcher with its espeak-ng module (Debian:
+pulseaudio pulseaudio-utils speech-dispatcher speech-dispatcher-espeak-ng espeak-ng), which
+.ci/run installs; it runs there with `pytest -m real_audio`.
 
 Timing: every recorded 10 ms chunk is stamped with the monotonic clock when it reaches this
 process. The sound was played a little earlier than that, so the latencies measured here are
