@@ -86,9 +86,10 @@ def main() -> None:
     from PySide6.QtWidgets import QApplication
 
     from neurocoach.core.history.export import write_csv
+    from neurocoach.core.history.progress import Period
     from neurocoach.paths import app_paths
     from neurocoach.ui.common import theme
-    from neurocoach.ui.history.clinician_report import ReportPeriod, write_report
+    from neurocoach.ui.history.clinician_report import write_report
     from neurocoach.ui.history.history_page import HistoryPage
 
     app = QApplication(sys.argv[:1])
@@ -115,7 +116,7 @@ def main() -> None:
     csv_time = time.perf_counter() - started
     first = min(s.started_at for s in store.sessions()).astimezone().date()
     started = time.perf_counter()
-    pages = write_report(store, str(home / "report.pdf"), ReportPeriod(first, date.today()))
+    pages = write_report(store, str(home / "report.pdf"), Period(first, date.today()))
     pdf_time = time.perf_counter() - started
     print(f"sessions in the history:            {count}")
     print(f"History window shown and painted:   {opened:.3f} s   (budget 0.3 s)")
