@@ -90,6 +90,9 @@ def main() -> None:
     wall = time.perf_counter()
     start_next()
     app.exec()
+    store.close()
+    if not figures:
+        raise SystemExit("figures are taken each simulated hour: give --hours 1 or more")
     first, last = figures[0], figures[-1]
     print(
         f"{args.hours:g} simulated hours, {state['next']} sessions, "
@@ -99,7 +102,6 @@ def main() -> None:
         f"memory growth from hour 1 to hour {last[0]}: {last[1] - first[1]:+.1f} MiB "
         f"(goal < 5 MiB); widgets {first[2]} -> {last[2]}; active timers {first[3]} -> {last[3]}"
     )
-    store.close()
 
 
 if __name__ == "__main__":
