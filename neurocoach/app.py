@@ -49,6 +49,7 @@ def run_gui(routine_file: Path | None, quit_after_paint: bool = False) -> int:
         return 0
     window = open_main_window(app, routine_file)
     guard.activated.connect(window.bring_forward)
+    app.lastWindowClosed.connect(guard.stop_listening)  # the lock goes once all is saved
     first_paint = when_painted(window)
     if quit_after_paint:  # for bench/startup.py: the real start-up path, then leave
         first_paint.painted.connect(app.quit)

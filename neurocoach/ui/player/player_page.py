@@ -244,6 +244,7 @@ class PlayerPage(QWidget):
         announce(self, words)
         self._refresh_time()
 
+    @Slot()
     def refresh_words(self) -> None:
         """Say again where the user is and what comes next (after a change of settings)."""
         phase = self.engine.phase

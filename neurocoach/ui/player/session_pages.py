@@ -88,9 +88,8 @@ class SessionPages(QObject):
 
     @Slot()
     def _on_player_stop_requested(self) -> None:
-        if not self.session.active() or self.stop_dialog is not None:
-            return
-        self.session.hold("stop question")
+        if self.stop_dialog is not None or not self.session.hold("stop question"):
+            return  # asked already, or the routine has just ended by itself
         self.stop_dialog = screens.stop_dialog(self.window)
         self.stop_dialog.finished.connect(self._on_stop_dialog_finished)
         self.stop_dialog.open()

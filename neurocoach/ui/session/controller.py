@@ -123,15 +123,23 @@ class SessionController(QObject):
         if engine is not None and self.active():
             engine.stop(reason)
 
-    def hold(self, reason: str) -> None:
-        """Pause while something (a dialog, named by `reason`) needs the user's attention."""
+    def hold(self, reason: str) -> bool:
+        """Pause while something (a dialog, named by `reason`) needs the user's attention.
+
+        False when there is no session to hold: none runs, or it reached its end just now
+        (pausing first catches up with the clock), so a question about it would come too late.
+        """
         engine = self.engine
-        if engine is None or not self.active() or reason in self._holds:
-            return
-        if not self._holds:
-            self._resume_after_holds = engine.state is SessionState.RUNNING
-            engine.pause()
-        self._holds.add(reason)
+        if engine is None or not self.active():
+            return False
+        if reason not in self._holds:
+            if not self._holds:
+                self._resume_after_holds = engine.state is SessionState.RUNNING
+                engine.pause()
+                if not self.active():
+                    return False
+            self._holds.add(reason)
+        return True
 
     def release(self, reason: str) -> None:
         """That reason has gone; once none is left, resume if the session was running."""

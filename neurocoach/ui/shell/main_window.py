@@ -220,8 +220,13 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def _adjust_from_settings(self) -> None:
-        """The exercises of the routine in view: the session's, the page's, or the list's."""
-        routine = self.session.routine() or getattr(self.current_page(), "routine", None)
+        """The exercises of the routine in view: the session's (at the one under way), the
+        page's, or the list's."""
+        engine = self.session.engine
+        if self.session.active() and engine is not None and engine.phase is not None:
+            self.adjust_exercise(engine.routine, engine.phase.step_index)
+            return
+        routine = getattr(self.current_page(), "routine", None)
         if routine is None:
             entry = self.routine_list.list.current_entry()
             routine = entry.routine if entry is not None else None
@@ -233,7 +238,9 @@ class MainWindow(QMainWindow):
         """Adjust one exercise; a running session waits (paused) until the dialog closes."""
         if self.exercise_dialog is not None:
             return
-        self.session.hold("adjusting")
+        running = self.session.active()
+        if not self.session.hold("adjusting") and running:
+            return  # the routine has just ended by itself
         parent = self.settings_dialog if self.settings_dialog is not None else self
         dialog = screens.exercise_dialog(routine, step_index, self.settings, parent)
         self._open_dialog("exercise_dialog", dialog, lambda: self.session.release("adjusting"))

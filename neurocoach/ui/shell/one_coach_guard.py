@@ -31,7 +31,7 @@ from PySide6.QtNetwork import QLocalServer, QLocalSocket
 log = logging.getLogger(__name__)
 
 CONNECT_SECONDS = 5.0  # how long a later launch waits for a coach that is still starting
-ACK_MS = 2000  # how long it then waits for the coach to say it came forward
+ACK_MS = 3000  # how long it then waits for the coach to say it came forward (asked again after)
 SHOW = b"show\n"
 ACK = b"ok\n"
 
@@ -79,6 +79,8 @@ class OneCoachGuard(QObject):
                 self._lock = lock
                 self._listen()
                 return True
+            if lock.error() == QLockFile.LockError.LockFailedError and self._unreadable(lock):
+                continue  # an empty lock file (a crash or a full disk while writing it)
             if lock.error() != QLockFile.LockError.LockFailedError:
                 log.warning(
                     "cannot use the lock file %s (%s): starting without the one-coach check",
@@ -93,13 +95,31 @@ class OneCoachGuard(QObject):
                 return False
             time.sleep(0.1)
 
-    def close(self) -> None:
+    def stop_listening(self) -> None:
+        """The coach is closing: answer no more launches (they wait for the lock instead, and
+        the next one becomes the coach once this one has saved its history and let go)."""
         if self._server is not None:
             self._server.close()  # removes the socket file
             self._server = None
+
+    def close(self) -> None:
+        self.stop_listening()
         if self._lock is not None:
             self._lock.unlock()
             self._lock = None
+
+    def _unreadable(self, lock: QLockFile) -> bool:
+        """A lock file that names no process and is older than a launch takes: Qt never
+        counts it stale (its age does not count here), so it is cleared."""
+        pid, _host, _app = lock.getLockInfo()
+        try:
+            age = time.time() - self.lock_path.stat().st_mtime
+        except OSError:
+            return False
+        if pid or age < CONNECT_SECONDS:
+            return False
+        log.warning("clearing the unreadable lock file %s", self.lock_path)
+        return lock.removeStaleLockFile()
 
     def _listen(self) -> None:
         QLocalServer.removeServer(self.server_name)  # a socket left by a crashed coach
@@ -122,8 +142,9 @@ class OneCoachGuard(QObject):
                 return False
             client.write(SHOW)
             client.waitForBytesWritten(ACK_MS)
-            client.waitForReadyRead(ACK_MS)  # the coach says "ok" once it has come forward
-            return True
+            # The coach says "ok" once it has come forward. No answer: it may be closing, so
+            # try the lock again rather than leave the person with no coach at all.
+            return client.waitForReadyRead(ACK_MS) and client.readLine().data() == ACK
         finally:
             client.abort()
             client.deleteLater()

@@ -86,3 +86,15 @@ def test_closing_ends_the_session_as_closed_and_saves_it(controller, qtbot: QtBo
     assert controller.saved() and not controller.active()
     assert controller.recorder is not None
     assert controller.recorder.store.sessions()[0].end_reason == "closed"
+
+
+def test_a_question_that_comes_as_the_routine_ends_is_not_asked(controller) -> None:
+    """Stop pressed just as the last hold ends: pausing catches up with the clock and the
+    routine is over, so there is nothing left to hold (and no stop question to show)."""
+    controller.start(make_routine(step("Only", hold=10)), {})
+    clock = controller.clock
+    assert isinstance(clock, ManualClock)
+    clock.advance(11)  # the last deadline has passed; the driver has not woken yet
+    assert controller.hold("stop question") is False
+    assert not controller.active()
+    assert controller.saved()

@@ -169,3 +169,27 @@ def test_a_voice_is_chosen_from_those_the_computer_has(make_app) -> None:
     app.press(Qt.Key.Key_Right)
     app.press(Qt.Key.Key_Right)  # no further than the last
     assert app.settings["voice"] == "Bob" and not voice.next_button.isEnabled()
+
+
+def test_adjusting_from_the_settings_mid_session_opens_the_exercise_under_way(make_app) -> None:
+    """Settings (which leaves the session running), then E: the exercise dialog holds the
+    session, shows the step under way, and the session runs on once both are closed."""
+    from neurocoach.core.session.engine import SessionState
+
+    app = make_app()
+    start_routine(app)
+    app.press(Qt.Key.Key_Right)  # on to the second exercise
+    engine = app.window.session.engine
+    assert engine is not None and engine.phase is not None and engine.phase.step_index == 1
+    open_settings(app)
+    assert engine.state is SessionState.RUNNING
+    app.press(Qt.Key.Key_E)
+    exercise = app.window.exercise_dialog
+    app.qtbot.waitExposed(exercise)
+    assert exercise.heading.text() == "Wrist stretch"
+    assert engine.state is SessionState.PAUSED
+    app.press(Qt.Key.Key_Escape)
+    app.qtbot.waitUntil(lambda: app.window.exercise_dialog is None)
+    assert engine.state is SessionState.RUNNING
+    app.press(Qt.Key.Key_Escape)
+    app.qtbot.waitUntil(lambda: app.window.settings_dialog is None)

@@ -99,7 +99,10 @@ def test_a_coach_killed_midway_does_not_block_the_next_start(
 def test_a_later_launch_waits_for_a_coach_still_starting_and_deletes_nothing(
     qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, runtime_dir: Path
 ) -> None:
-    monkeypatch.setattr(one_coach_guard, "ACK_MS", 100)  # this stand-in coach does not answer
+    # The stand-in coach is a thread of this process: it cannot answer while the launch waits
+    # (PySide keeps the interpreter lock), so the launch keeps asking until it gives up.
+    monkeypatch.setattr(one_coach_guard, "ACK_MS", 100)
+    monkeypatch.setattr(one_coach_guard, "CONNECT_SECONDS", 2.5)
     key = instance_key(str(tmp_path))
     later = OneCoachGuard(key)
     lock = QLockFile(str(later.lock_path))  # the coach has the lock, and listens a second later
@@ -154,6 +157,43 @@ def test_a_launch_while_the_coach_closes_becomes_the_coach(tmp_path: Path, quick
     finally:
         letting_go.join()
         later.close()
+
+
+def test_a_coach_that_stops_answering_while_closing_is_followed_by_the_launch(
+    qtbot, tmp_path: Path, quick
+) -> None:
+    """Closing, the coach stops listening but keeps its lock until its history is saved: a
+    launch made then waits for the lock and becomes the coach, rather than give way to a
+    coach that is about to go."""
+    key = instance_key(str(tmp_path))
+    first = OneCoachGuard(key)
+    assert first.claim()
+    first.stop_listening()
+    assert not first.listening and first.lock_path.exists()
+    letting_go = threading.Timer(0.5, first.close)
+    letting_go.start()
+    later = OneCoachGuard(key)
+    try:
+        assert later.claim()
+        assert later.listening
+    finally:
+        letting_go.join()
+        later.close()
+
+
+def test_an_empty_lock_file_left_by_a_full_disk_is_cleared(
+    tmp_path: Path, quick, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    key = instance_key(str(tmp_path))
+    coach = OneCoachGuard(key)
+    coach.lock_path.write_bytes(b"")  # created, but nothing could be written into it
+    old = time.time() - 60
+    os.utime(coach.lock_path, (old, old))
+    try:
+        assert coach.claim()
+        assert coach.listening
+    finally:
+        coach.close()
 
 
 def test_different_data_folders_are_different_coaches(
@@ -235,7 +275,8 @@ def test_later_launches_on_a_busy_machine_wake_the_coach_and_give_way(
         heard_by = min(deadline, time.monotonic() + 10)
         while log.read_text().count(ASKED) < len(launches) and time.monotonic() < heard_by:
             time.sleep(0.1)
-        assert log.read_text().count(ASKED) == len(launches)  # it came forward each time
+        # It came forward for each launch (a launch whose answer was slow may ask twice).
+        assert log.read_text().count(ASKED) >= len(launches)
         owner = coach_files.lock_path.read_text().split("\n")[0]
         assert owner == str(first.pid)  # and it is still the coach
     finally:
