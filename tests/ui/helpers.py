@@ -103,18 +103,18 @@ def visit_dialogs(app: App, inspect) -> None:  # type: ignore[no-untyped-def]
     """Open the settings, the exercise adjustment and the stop question in turn, and hand each
     to `inspect` while it is on screen."""
     app.window.settings_action.trigger()
-    settings = app.window.settings_dialog
+    settings = app.window.settings_windows.settings_dialog
     app.qtbot.waitExposed(settings)
     inspect(settings)
     settings.reject()
-    app.qtbot.waitUntil(lambda: app.window.settings_dialog is None)
+    app.qtbot.waitUntil(lambda: app.window.settings_windows.settings_dialog is None)
     start_routine(app)
     app.press(Qt.Key.Key_A)
-    exercise = app.window.exercise_dialog
+    exercise = app.window.settings_windows.exercise_dialog
     app.qtbot.waitExposed(exercise)
     inspect(exercise)
     exercise.reject()
-    app.qtbot.waitUntil(lambda: app.window.exercise_dialog is None)
+    app.qtbot.waitUntil(lambda: app.window.settings_windows.exercise_dialog is None)
     app.press(Qt.Key.Key_Escape)
     stop = app.window.stop_dialog
     app.qtbot.waitExposed(stop)

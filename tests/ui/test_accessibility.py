@@ -114,7 +114,7 @@ def ring_pixels(widget) -> int:
 def test_the_focus_ring_is_thick_and_plain_to_see(make_app) -> None:
     app = make_app()
     app.window.settings_action.trigger()
-    dialog = app.window.settings_dialog
+    dialog = app.window.settings_windows.settings_dialog
     app.qtbot.waitExposed(dialog)
     app.qtbot.waitUntil(dialog.isActiveWindow)
     row = dialog.fields["hold_scale"]

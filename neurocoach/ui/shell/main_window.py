@@ -31,6 +31,7 @@ from neurocoach.ui.common.messages import open_message, show_about
 from neurocoach.ui.player.session_pages import SessionPages
 from neurocoach.ui.routines.routine_list_page import RoutineListPage
 from neurocoach.ui.session.controller import SessionController
+from neurocoach.ui.settings.settings_windows import SettingsWindows
 from neurocoach.ui.shell import screens
 from neurocoach.ui.shell.menus import MenuBuilder
 
@@ -65,10 +66,10 @@ class MainWindow(QMainWindow):
         )
         self.session_pages.done_requested.connect(self.show_routines)
         self.session_pages.history_requested.connect(self.show_history)
-        self.session_pages.adjust_requested.connect(self.adjust_exercise)
-        self.settings_dialog: QDialog | None = None
-        self.exercise_dialog: QDialog | None = None
-        self.report_dialog: QDialog | None = None
+        self.settings_windows = SettingsWindows(
+            self.settings, self.session, self._voices, self._routine_in_view, self
+        )
+        self.session_pages.adjust_requested.connect(self.settings_windows.adjust_exercise)
 
         self.pages = QStackedWidget(self)
         self.setCentralWidget(self.pages)
@@ -79,7 +80,7 @@ class MainWindow(QMainWindow):
         self.routine_list.routine_chosen.connect(self.show_entry)
         self.routine_list.history_requested.connect(self.show_history)
         self.routine_list.open_file_requested.connect(self.choose_routine_file)
-        self.routine_list.settings_requested.connect(self.show_settings)
+        self.routine_list.settings_requested.connect(self.settings_windows.show_settings)
         self.settings.changed.connect(self._on_settings_changed)
         self._build_menus()
         self.routine_list.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -94,7 +95,8 @@ class MainWindow(QMainWindow):
         self.history_action = add("&View", "&History", "Ctrl+H", self.show_history)
         self.fullscreen_action = add("&View", "&Full screen", "F11", self.toggle_full_screen)
         self.fullscreen_action.setCheckable(True)
-        self.settings_action = add("&View", "&Settings…", "Ctrl+,", self.show_settings)
+        settings = self.settings_windows.show_settings
+        self.settings_action = add("&View", "&Settings…", "Ctrl+,", settings)
         add("&Help", "&About NeuroCoach", "", lambda: show_about(self))
 
     def audio(self) -> SessionAudio | None:
@@ -144,7 +146,8 @@ class MainWindow(QMainWindow):
         """Report and export: a PDF for a clinician, a CSV for a spreadsheet."""
         dialog = screens.report_dialog(self.store, self)
         dialog.resize(min(1000, self.width()), min(700, self.height()))
-        self._open_dialog("report_dialog", dialog)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
 
     @Slot(object)
     def show_entry(self, entry: CatalogEntry) -> None:
@@ -192,58 +195,16 @@ class MainWindow(QMainWindow):
         return self.session_pages.stop_dialog
 
     # --- settings ------------------------------------------------------------------------
-    @Slot()
-    def show_settings(self) -> None:
-        """The settings window; changes apply at once, in a running session too."""
-        if self.settings_dialog is not None:
-            return
-        audio = self.audio()
-        voices = audio.voices() if audio is not None else []
-        dialog = screens.settings_dialog(self.settings, self._adjust_from_settings, voices, self)
-        dialog.resize(min(1100, self.width()), self.height())
-        self._open_dialog("settings_dialog", dialog)
-
-    def _open_dialog(
-        self, name: str, dialog: QDialog, closed: Callable[[], None] | None = None
-    ) -> None:
-        """Open a dialog window-modally, kept as `self.<name>` until it closes (so a second
-        press does not open another), then deleted."""
-        setattr(self, name, dialog)
-
-        def finished() -> None:
-            setattr(self, name, None)
-            dialog.deleteLater()
-            if closed is not None:
-                closed()
-
-        dialog.finished.connect(finished)
-        dialog.open()
-
-    def _adjust_from_settings(self) -> None:
-        """The exercises of the routine in view: the session's (at the one under way), the
-        page's, or the list's."""
-        engine = self.session.engine
-        if self.session.active() and engine is not None and engine.phase is not None:
-            self.adjust_exercise(engine.routine, engine.phase.step_index)
-            return
+    def _routine_in_view(self) -> Routine | None:
         routine = getattr(self.current_page(), "routine", None)
-        if routine is None:
-            entry = self.routine_list.list.current_entry()
-            routine = entry.routine if entry is not None else None
         if isinstance(routine, Routine):
-            self.adjust_exercise(routine, 0)
+            return routine
+        entry = self.routine_list.list.current_entry()
+        return entry.routine if entry is not None else None
 
-    @Slot(object, int)
-    def adjust_exercise(self, routine: Routine, step_index: int) -> None:
-        """Adjust one exercise; a running session waits (paused) until the dialog closes."""
-        if self.exercise_dialog is not None:
-            return
-        running = self.session.active()
-        if not self.session.hold("adjusting") and running:
-            return  # the routine has just ended by itself
-        parent = self.settings_dialog if self.settings_dialog is not None else self
-        dialog = screens.exercise_dialog(routine, step_index, self.settings, parent)
-        self._open_dialog("exercise_dialog", dialog, lambda: self.session.release("adjusting"))
+    def _voices(self) -> list[str]:
+        audio = self.audio()
+        return audio.voices() if audio is not None else []
 
     def _on_settings_changed(self, name: str) -> None:
         if name in TIMING_SETTINGS:

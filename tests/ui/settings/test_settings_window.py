@@ -18,7 +18,7 @@ from tests.ui.sizes import assert_buttons_big_and_readable
 
 def open_settings(app):
     app.window.settings_action.trigger()
-    dialog = app.window.settings_dialog
+    dialog = app.window.settings_windows.settings_dialog
     app.qtbot.waitExposed(dialog)
     app.qtbot.waitUntil(dialog.isActiveWindow)
     return dialog
@@ -41,7 +41,7 @@ def test_a_value_changes_with_the_keyboard_and_is_kept(make_app, tmp_path: Path)
     assert app.settings["rest_between_steps"] == 5
     assert load_settings(path).settings["hold_scale"] == 120  # saved at once
     app.press(Qt.Key.Key_Escape)
-    app.qtbot.waitUntil(lambda: app.window.settings_dialog is None)
+    app.qtbot.waitUntil(lambda: app.window.settings_windows.settings_dialog is None)
 
 
 def test_toggles_choices_and_reset(make_app, tmp_path: Path) -> None:
@@ -86,7 +86,7 @@ def test_a_new_hold_scale_lengthens_the_next_hold_of_a_running_session(make_app)
     for _ in range(10):  # 100 % -> 200 %
         app.press(Qt.Key.Key_Right)
     app.press(Qt.Key.Key_Escape)
-    app.qtbot.waitUntil(lambda: app.window.settings_dialog is None)
+    app.qtbot.waitUntil(lambda: app.window.settings_windows.settings_dialog is None)
     assert player.countdown.text == "4"  # the hold under way keeps its length
     app.advance(4)  # rest 2 s
     app.advance(2)
@@ -99,7 +99,7 @@ def test_adjust_this_exercise_from_the_player_pauses_and_applies(make_app) -> No
     player = start_routine(app)
     app.advance(3)
     app.press(Qt.Key.Key_A)
-    dialog = app.window.exercise_dialog
+    dialog = app.window.settings_windows.exercise_dialog
     app.qtbot.waitExposed(dialog)
     app.qtbot.waitUntil(dialog.isActiveWindow)
     assert dialog.heading.text() == "Squeeze"
@@ -109,7 +109,7 @@ def test_adjust_this_exercise_from_the_player_pauses_and_applies(make_app) -> No
     app.press(Qt.Key.Key_Right)  # 2 -> 3 times
     assert dialog.reps.value == 3
     app.press(Qt.Key.Key_Escape)
-    app.qtbot.waitUntil(lambda: app.window.exercise_dialog is None)
+    app.qtbot.waitUntil(lambda: app.window.settings_windows.exercise_dialog is None)
     assert app.window.session.driver.engine.state.value == "running"
     assert player.position.text() == "Step 1 of 2 · rep 1 of 3 · right hand"
     routine = app.window.session.driver.engine.routine
@@ -184,12 +184,12 @@ def test_adjusting_from_the_settings_mid_session_opens_the_exercise_under_way(ma
     open_settings(app)
     assert engine.state is SessionState.RUNNING
     app.press(Qt.Key.Key_E)
-    exercise = app.window.exercise_dialog
+    exercise = app.window.settings_windows.exercise_dialog
     app.qtbot.waitExposed(exercise)
     assert exercise.heading.text() == "Wrist stretch"
     assert engine.state is SessionState.PAUSED
     app.press(Qt.Key.Key_Escape)
-    app.qtbot.waitUntil(lambda: app.window.exercise_dialog is None)
+    app.qtbot.waitUntil(lambda: app.window.settings_windows.exercise_dialog is None)
     assert engine.state is SessionState.RUNNING
     app.press(Qt.Key.Key_Escape)
-    app.qtbot.waitUntil(lambda: app.window.settings_dialog is None)
+    app.qtbot.waitUntil(lambda: app.window.settings_windows.settings_dialog is None)

@@ -1,0 +1,84 @@
+"""The settings window and the window for one exercise: one of each at a time.
+
+Settings apply at once, so the session runs on behind the settings window (its voice and
+volume can be heard changing). Adjusting one exercise holds the session until that window
+closes, and opens at the exercise under way, or at the first of the routine in view.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Slot
+from PySide6.QtWidgets import QDialog, QWidget
+
+from neurocoach.core.routine.model import Routine
+from neurocoach.core.settings import Settings
+from neurocoach.ui.session.controller import SessionController
+from neurocoach.ui.shell import screens
+
+
+class SettingsWindows(QObject):
+    def __init__(
+        self,
+        settings: Settings,
+        session: SessionController,
+        voices: Callable[[], list[str]],
+        routine_in_view: Callable[[], Routine | None],
+        window: QWidget,
+    ) -> None:
+        super().__init__(window)
+        self.settings = settings
+        self.session = session
+        self._voices = voices
+        self._routine_in_view = routine_in_view
+        self.window = window
+        self.settings_dialog: QDialog | None = None
+        self.exercise_dialog: QDialog | None = None
+
+    @Slot()
+    def show_settings(self) -> None:
+        if self.settings_dialog is not None:
+            return
+        dialog = screens.settings_dialog(
+            self.settings, self._on_adjust_requested, self._voices(), self.window
+        )
+        dialog.resize(min(1100, self.window.width()), self.window.height())
+        self.settings_dialog = dialog
+        dialog.finished.connect(self._on_settings_dialog_finished)
+        dialog.open()
+
+    @Slot(object, int)
+    def adjust_exercise(self, routine: Routine, step_index: int) -> None:
+        if self.exercise_dialog is not None:
+            return
+        running = self.session.active()
+        if not self.session.hold("adjusting") and running:
+            return  # the routine has just ended by itself
+        parent = self.settings_dialog or self.window
+        self.exercise_dialog = screens.exercise_dialog(routine, step_index, self.settings, parent)
+        self.exercise_dialog.finished.connect(self._on_exercise_dialog_finished)
+        self.exercise_dialog.open()
+
+    def _on_adjust_requested(self) -> None:
+        """E in the settings: the session's exercise under way, else the routine in view."""
+        engine = self.session.engine
+        if self.session.active() and engine is not None and engine.phase is not None:
+            self.adjust_exercise(engine.routine, engine.phase.step_index)
+            return
+        routine = self._routine_in_view()
+        if routine is not None:
+            self.adjust_exercise(routine, 0)
+
+    @Slot(int)
+    def _on_settings_dialog_finished(self, _result: int) -> None:
+        dialog, self.settings_dialog = self.settings_dialog, None
+        if dialog is not None:
+            dialog.deleteLater()
+
+    @Slot(int)
+    def _on_exercise_dialog_finished(self, _result: int) -> None:
+        dialog, self.exercise_dialog = self.exercise_dialog, None
+        if dialog is not None:
+            dialog.deleteLater()
+        self.session.release("adjusting")
