@@ -27,6 +27,8 @@ def result_words(session: SessionSummary) -> str:
     """How a session ended, in words; one whose end was never written was interrupted."""
     if session.end_reason is None:
         return "Interrupted"
+    if session.finished and not did_exercise(session):
+        return "Skipped, nothing done"  # Next pressed through every step
     return RESULT_WORDS.get(session.end_reason, session.end_reason)
 
 

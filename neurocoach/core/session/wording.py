@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 
 from neurocoach.core.routine.model import Area, Routine, Side
+from neurocoach.core.session.engine import SessionOutcome
 from neurocoach.core.session.timeline import Phase, PhaseKind
 
 _PART = {Area.HANDS: "hand", Area.FEET: "foot", Area.BOTH: "side"}
@@ -39,6 +40,31 @@ def banner_text(phase: Phase, routine: Routine) -> str:
         return "Rest"
     words = "Go · last one" if phase.reps > 1 and phase.rep == phase.reps else "Go"
     return f"{words} · press Space when done" if phase.open_ended else words
+
+
+def count_text(number: int, word: str) -> str:
+    """ "1 day", "2 days": a count with its word, singular for one (English plurals in -s)."""
+    return f"{number} {word}" if number == 1 else f"{number} {word}s"
+
+
+def outcome_heading(outcome: SessionOutcome) -> str:
+    """The finish page's first words: how the session ended, in plain words."""
+    if not outcome.finished:
+        return "Session stopped."
+    done = sum(1 for record in outcome.records if not record.skipped)
+    if done == 0:
+        return "You skipped to the end: no exercise was done this time."
+    if any(record.skipped for record in outcome.records):
+        return "You reached the end of the routine."
+    return "Well done! Routine complete."
+
+
+def outcome_summary(outcome: SessionOutcome, routine: Routine) -> str:
+    """ "You did 4 of 6 steps of “Quick hands” in 5 min 30 s." """
+    done = sum(1 for record in outcome.records if not record.skipped)
+    took = duration_text(outcome.ended_at - outcome.started_at)
+    steps = count_text(len(routine.steps), "step")
+    return f"You did {done} of {steps} of “{routine.title}” in {took}."
 
 
 def duration_text(seconds: float) -> str:

@@ -1,8 +1,10 @@
 """A short check-in before and after a session: pain, tingling and numbness on a 0-10 scale.
 
 Optional and quick: Escape skips it, Enter saves what was given (a row may be left empty).
-Each scale is eleven big buttons; with the row in focus the arrow keys move along it and the
-digit keys choose directly (0 to 9; Right from 9 gives 10).
+Each scale is eleven big buttons. A digit key rates the row in focus (0 to 9; Right from 9
+gives 10); Up and Down (or Tab) move between rows; Left and Right adjust a row already rated.
+No key gives a rating to a row nobody rated: the Right presses that ended the routine may
+carry on into this page, and must not put words in the person's mouth.
 """
 
 from __future__ import annotations
@@ -54,10 +56,11 @@ class RatingRow(FieldRow):
         key = Qt.Key(event.key())
         if key in _DIGITS:
             self.set_value(_DIGITS[key])
-        elif key in (Qt.Key.Key_Right, Qt.Key.Key_Up):
-            self.set_value(0 if self.value is None else self.value + 1)
-        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Down):
-            self.set_value(0 if self.value is None else self.value - 1)
+        elif key in (Qt.Key.Key_Right, Qt.Key.Key_Left):
+            if self.value is not None:
+                self.set_value(self.value + (1 if key == Qt.Key.Key_Right else -1))
+        elif key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+            self.focusNextPrevChild(key == Qt.Key.Key_Down)
         else:
             super().keyPressEvent(event)
             return

@@ -18,6 +18,7 @@ def open_message(parent: QWidget, name: str, title: str, text: str, details: str
         box.setInformativeText(details)
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     box.finished.connect(box.deleteLater)
+    box.finished.connect(parent.window().activateWindow)  # the keyboard back to the window
     box.open()
 
 

@@ -20,6 +20,7 @@ from neurocoach.core.history.progress import (
     summarise_period,
 )
 from neurocoach.core.history.store import HistoryStore
+from neurocoach.core.session.wording import count_text
 from neurocoach.ui.history.progress_charts import SYMPTOM_COLOURS
 
 INK = QColor("#111111")
@@ -48,20 +49,22 @@ def write_report(
     page = QRectF(0, 0, writer.width(), writer.height())
     pen = _Pen(painter, page, writer)
     pen.heading("NeuroCoach exercise report", 20)
-    pen.line(f"Period: {period.first:%d %B %Y} to {period.last:%d %B %Y} ({period.days} days)")
+    days = count_text(period.days, "day")
+    pen.line(f"Period: {period.first:%d %B %Y} to {period.last:%d %B %Y} ({days})")
     pen.gap()
     pen.heading("Exercise", 14)
     pen.line(f"Days exercised: {summary.days_exercised} of {period.days}")
     pen.line(f"Sessions: {summary.sessions} ({summary.finished} finished)")
-    pen.line(f"Time exercising: {round(summary.minutes)} minutes")
+    pen.line(f"Time exercising: {count_text(round(summary.minutes), 'minute')}")
     if summary.streak is not None:
-        pen.line(f"Current streak: {summary.streak} days")
+        pen.line(f"Current streak: {count_text(summary.streak, 'day')}")
     pen.gap()
     pen.heading("Routines done", 14)
     if not summary.routines:
         pen.line("None in this period.")
     for total in summary.routines:
-        pen.line(f"{total.title}: {total.sessions} sessions, {round(total.minutes)} minutes")
+        sessions = count_text(total.sessions, "session")
+        pen.line(f"{total.title}: {sessions}, {count_text(round(total.minutes), 'minute')}")
     pen.gap()
     pen.heading("Symptoms before each session (0 none, 10 worst)", 14)
     if summary.trends:

@@ -31,6 +31,7 @@ from neurocoach.core.history.progress import (
     totals_per_routine,
 )
 from neurocoach.core.history.store import HistoryStore
+from neurocoach.core.session.wording import count_text
 from neurocoach.ui.common.confirm_dialog import ConfirmDialog
 from neurocoach.ui.common.widgets import big_button, text_label
 from neurocoach.ui.history.month_calendar import MonthCalendar
@@ -104,8 +105,8 @@ class HistoryPage(QWidget):
         minutes_now = round(minutes_this_week(self.sessions, self.today))
         streak = current_streak(self.days, self.today)
         self.summary.setText(
-            f"Exercised on {len(self.days)} days · streak {streak} "
-            f"day{'' if streak == 1 else 's'} · {minutes_now} min this week"
+            f"Exercised on {count_text(len(self.days), 'day')} · streak "
+            f"{count_text(streak, 'day')} · {minutes_now} min this week"
         )
         self.empty_note.setVisible(not self.sessions)
         self.model = SessionTableModel(self.sessions, self)

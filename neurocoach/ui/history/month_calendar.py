@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from neurocoach.core.session.wording import count_text
 from neurocoach.ui.common import theme
 from neurocoach.ui.common.widgets import big_button, text_label
 
@@ -78,7 +79,7 @@ class MonthCalendar(QWidget):
                 style += f"border: 4px solid {colours.focus};"
             cell.setStyleSheet(style)
             cell.setAccessibleName(f"{day:%d %B}: {'exercised' if exercised else 'no exercise'}")
-        self.setAccessibleName(f"{self.title.text()}: exercised on {done} days")
+        self.setAccessibleName(f"{self.title.text()}: exercised on {count_text(done, 'day')}")
         self.next_button.setEnabled(self.month < date(self.today.year, self.today.month, 1))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

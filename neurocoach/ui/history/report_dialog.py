@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from neurocoach.core.history.export import write_csv
 from neurocoach.core.history.progress import Period
 from neurocoach.core.history.store import HistoryStore
+from neurocoach.core.session.wording import count_text
 from neurocoach.ui.common.controls import ChoiceField
 from neurocoach.ui.common.widgets import big_button, text_label
 from neurocoach.ui.history.clinician_report import write_report
@@ -93,7 +94,8 @@ class ReportDialog(QDialog):
         period = self.chosen_period()
         since = datetime.combine(period.first, time.min).astimezone()
         rows = write_csv(self.store, path, since)
-        self._done(path, f"{rows} sessions are saved as {path}.")
+        verb = "is" if rows == 1 else "are"
+        self._done(path, f"{count_text(rows, 'session')} {verb} saved as {path}.")
 
     def _done(self, path: Path, message: str) -> None:
         self.saved_to = path

@@ -14,6 +14,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from neurocoach.core.session.wording import count_text
 from neurocoach.ui.common import theme
 
 _DIGITS_SHARE = 0.9  # of the space above the bar
@@ -67,8 +68,8 @@ class CountdownDisplay(QWidget):
         self._total = max(total, 1e-6)
         if (text, unit) != (self._text, self._unit):
             self._text, self._unit = text, unit
-            words = "minutes" if unit else "seconds"
-            self.setAccessibleDescription(f"{text} {words} left")
+            words = count_text(int(text), "minute" if unit else "second")
+            self.setAccessibleDescription(f"{words} left")
             self.update()
         elif self._bar_pixels() != bar_before:
             self.update(self._bar_rect().toAlignedRect())

@@ -8,22 +8,8 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from neurocoach.core.routine.model import Routine
 from neurocoach.core.session.engine import SessionOutcome
-from neurocoach.core.session.wording import duration_text
+from neurocoach.core.session.wording import outcome_heading, outcome_summary
 from neurocoach.ui.common.widgets import big_button, text_label
-
-
-def heading_text(outcome: SessionOutcome) -> str:
-    if not outcome.finished:
-        return "Session stopped."
-    if any(record.skipped for record in outcome.records):
-        return "You reached the end of the routine."
-    return "Well done! Routine complete."
-
-
-def summary_text(outcome: SessionOutcome, routine: Routine) -> str:
-    done = sum(1 for r in outcome.records if not r.skipped)
-    took = duration_text(outcome.ended_at - outcome.started_at)
-    return f"You did {done} of {len(routine.steps)} steps of “{routine.title}” in {took}."
 
 
 class FinishPage(QWidget):
@@ -42,10 +28,10 @@ class FinishPage(QWidget):
         super().__init__(parent)
         self.setObjectName("finish_page")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.heading = text_label(heading_text(outcome), self, role="title")
+        self.heading = text_label(outcome_heading(outcome), self, role="title")
         self.heading.setObjectName("finish_heading")
         self.heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.summary = text_label(summary_text(outcome, routine), self, role="subtitle")
+        self.summary = text_label(outcome_summary(outcome, routine), self, role="subtitle")
         self.summary.setAlignment(Qt.AlignmentFlag.AlignCenter)
         saved_text = (
             "It is saved in your history."

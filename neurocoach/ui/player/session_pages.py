@@ -102,6 +102,9 @@ class SessionPages(QObject):
         if result == QDialog.DialogCode.Accepted:
             self.session.stop(EndReason.STOPPED)
         self.session.release("stop question")
+        # Take the keyboard back: without a window manager (or with some) nobody hands it
+        # back when a dialog closes, and the page that had it may have been replaced.
+        self.window.activateWindow()
         pages = self.window.centralWidget()
         current = pages.currentWidget() if isinstance(pages, QStackedWidget) else None
         if current is not None:

@@ -75,10 +75,12 @@ class SettingsWindows(QObject):
         dialog, self.settings_dialog = self.settings_dialog, None
         if dialog is not None:
             dialog.deleteLater()
+        self.window.activateWindow()  # the keyboard back to the window (see session_pages)
 
     @Slot(int)
     def _on_exercise_dialog_finished(self, _result: int) -> None:
         dialog, self.exercise_dialog = self.exercise_dialog, None
         if dialog is not None:
             dialog.deleteLater()
+        (self.settings_dialog or self.window).activateWindow()
         self.session.release("adjusting")

@@ -79,6 +79,9 @@ def test_the_words_for_results_and_feelings_come_from_the_core() -> None:
     stopped = replace(session(TODAY, 3), end_reason="stopped")
     killed = replace(session(TODAY, 3), end_reason=None)
     assert (result_words(stopped), result_words(killed)) == ("Stopped", "Interrupted")
+    nothing = replace(session(TODAY, 1), steps_done=0)  # Next pressed through every step
+    assert result_words(nothing) == "Skipped, nothing done"
+    assert result_words(session(TODAY, 3)) == "Finished"
     ratings = [
         Rating("before", "pain", "hands", 6),
         Rating("before", "pain", "feet", 4),

@@ -48,3 +48,28 @@ def test_durations() -> None:
         "about 5 min",
         "about 30 min",
     ]
+
+
+def test_counts_read_as_words_singular_for_one() -> None:
+    from neurocoach.core.session.wording import count_text
+
+    assert [count_text(n, "day") for n in (0, 1, 2)] == ["0 days", "1 day", "2 days"]
+
+
+def test_a_routine_skipped_to_the_end_is_not_called_complete() -> None:
+    from neurocoach.core.session.engine import SessionOutcome
+    from neurocoach.core.session.records import EndReason, StepRecord
+    from neurocoach.core.session.wording import outcome_heading, outcome_summary
+
+    routine = make_routine(step("A"), step("B"))
+    skipped = tuple(
+        StepRecord(i, s.title, 10, 1, skipped=True) for i, s in enumerate(routine.steps)
+    )
+    outcome = SessionOutcome(EndReason.FINISHED, 0.0, 3.0, skipped)
+    assert "no exercise was done" in outcome_heading(outcome)
+    assert outcome_summary(outcome, routine) == "You did 0 of 2 steps of “Test” in 3 s."
+    done = (StepRecord(0, "A", 10, 1, 10, 1), StepRecord(1, "B", 10, 1, 10, 1))
+    assert outcome_heading(SessionOutcome(EndReason.FINISHED, 0.0, 20.0, done)).startswith("Well")
+    one = make_routine(step("A"))
+    once = SessionOutcome(EndReason.STOPPED, 0.0, 5.0, done[:1])
+    assert outcome_summary(once, one) == "You did 1 of 1 step of “Test” in 5 s."
