@@ -18,7 +18,9 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode
 
+from neurocoach.core import safe_yaml
 from neurocoach.core.events import Event
 from neurocoach.core.routine.model import MAX_REPS, MAX_SECONDS, Routine, Step
 from neurocoach.core.session.timeline import SessionOptions, StepOverride
@@ -67,11 +69,7 @@ class Setting:
                 return value, None
             return self.default, f"{self.name} must be true or false; using {self.default}"
         if kind in (int, float):
-            if (
-                isinstance(value, bool)
-                or not isinstance(value, (int, float))
-                or not math.isfinite(value)
-            ):
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not _finite(value):
                 return self.default, f"{self.name} must be a number; using {self.default}"
             number = kind(value)
             low = self.minimum if self.minimum is not None else number
@@ -261,36 +259,86 @@ class LoadedSettings:
 
 
 def load_settings(path: Path) -> LoadedSettings:
-    """Read the settings file; defaults when it is missing; a backup and a message when bad."""
+    """Read the settings file; defaults when it is missing; a backup and a message when bad.
+
+    The file is read as untrusted YAML (`safe_yaml`): one that is not a regular file, too
+    big, too deep, an alias bomb, not YAML or not plain YAML is set aside. A single bad value
+    is clamped or defaulted, with a warning that names the file and the line it is on.
+    """
     settings = Settings()
-    if not path.exists():
-        return LoadedSettings(settings)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        if not isinstance(data, dict) or not isinstance(data.get("version"), int):
-            raise ValueError("it is not a NeuroCoach settings file")
-    except (OSError, UnicodeDecodeError, yaml.YAMLError, ValueError) as error:
-        backup = _keep_aside(path)
-        message = (
-            f"Your settings file could not be read ({_short(error)}), so the standard "
-            f"settings are used. The old file is kept as {backup.name}."
-        )
-        log.warning("settings: %s", message)
-        return LoadedSettings(settings, message)
+        text = safe_yaml.read_text(path)
+    except FileNotFoundError:
+        return LoadedSettings(settings)
+    except safe_yaml.RefusedYamlError as refused:
+        return _set_aside(settings, path, refused.refusals[0].message)
+    try:
+        root = safe_yaml.compose(text, "settings files")
+        data, nodes = _top_level(root, path)
+    except safe_yaml.RefusedYamlError as refused:
+        first = refused.refusals[0]
+        return _set_aside(settings, path, f"line {first.line}: {first.message}")
+    except ValueError as error:
+        return _set_aside(settings, path, str(error))
     _migrate(data)
     for name, value in data.items():
+        where = f"{path}:{safe_yaml.line_of(nodes[name])}"
         if name == "version":
             continue
         if name == "exercises":
-            _load_exercises(settings, value, path)
+            _load_exercises(settings, nodes[name], path)
             continue
         if name not in _BY_NAME:
-            log.warning("settings: ignoring unknown setting %r in %s", name, path)
+            log.warning("%s: ignoring unknown setting %r", where, name)
             continue
         warning = settings.set(name, value)
         if warning:
-            log.warning("settings: %s", warning)
+            log.warning("%s: %s", where, warning)
     return LoadedSettings(settings)
+
+
+def _top_level(root: Node | None, path: Path) -> tuple[dict[str, Any], dict[str, Node]]:
+    """The file's settings by name, each with the node of its value (for its line).
+
+    Raises ValueError when the file is not a mapping with a whole-number version. A key that
+    is not a word, or a value that cannot be built, is left out with a warning.
+    """
+    if not isinstance(root, MappingNode):
+        raise ValueError("it is not a NeuroCoach settings file")
+    data: dict[str, Any] = {}
+    nodes: dict[str, Node] = {}
+    for key_node, value_node in root.value:
+        where = f"{path}:{safe_yaml.line_of(key_node)}"
+        key = _plain(key_node)
+        if not isinstance(key, str):
+            log.warning("%s: ignoring a key that is not a setting's name", where)
+            continue
+        try:
+            data[key] = None if key == "exercises" else safe_yaml.construct(value_node)
+        except ValueError as error:
+            log.warning("%s: ignoring %r: %s", where, key, error)
+            continue
+        nodes[key] = value_node
+    version = data.get("version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise ValueError("it is not a NeuroCoach settings file")
+    return data, nodes
+
+
+def _set_aside(settings: Settings, path: Path, reason: str) -> LoadedSettings:
+    """Defaults, with the unusable file renamed so the user's old values are not lost."""
+    try:
+        backup = _keep_aside(path)
+    except OSError as error:
+        kept = f"It could not be set aside ({error.strerror}) and is left as it is."
+    else:
+        kept = f"The old file is kept as {backup.name}."
+    message = (
+        f"Your settings file could not be read ({_short(reason)}), so the standard "
+        f"settings are used. {kept}"
+    )
+    log.warning("settings: %s", message)
+    return LoadedSettings(settings, message)
 
 
 def _migrate(data: dict[Any, Any]) -> None:
@@ -322,25 +370,33 @@ def save_settings(settings: Settings, path: Path) -> None:
         raise
 
 
-def _load_exercises(settings: Settings, value: Any, path: Path) -> None:
-    if not isinstance(value, dict):
-        log.warning("settings: 'exercises' in %s is not a mapping; ignored", path)
+def _load_exercises(settings: Settings, node: Node, path: Path) -> None:
+    """The user's own values for single exercises; anything unusable is left out, with a
+    warning at its line."""
+    if not isinstance(node, MappingNode):
+        log.warning("%s:%d: 'exercises' is not a mapping; ignored", path, safe_yaml.line_of(node))
         return
-    for key, entry in value.items():
-        if not isinstance(key, str) or not isinstance(entry, dict):
-            log.warning("settings: ignoring the exercise entry %r in %s", key, path)
+    for key_node, entry_node in node.value:
+        line = safe_yaml.line_of(key_node)
+        key = _plain(key_node)
+        if not isinstance(key, str) or not isinstance(entry_node, MappingNode):
+            log.warning("%s:%d: ignoring an exercise entry that is not 'name: values'", path, line)
             continue
         kept = {}
-        for name, number in entry.items():
+        for name_node, number_node in entry_node.value:
+            name = _plain(name_node)
+            number = _plain(number_node)
             if (
                 name in OVERRIDE_LIMITS
                 and isinstance(number, (int, float))
                 and not isinstance(number, bool)
-                and math.isfinite(number)
+                and _finite(number)
             ):
                 kept[name] = clamp_override(name, number)
             else:
-                log.warning("settings: ignoring %r for the exercise %r", name, key)
+                shown = name if isinstance(name, str) else "a value"
+                where = f"{path}:{safe_yaml.line_of(name_node)}"
+                log.warning("%s: ignoring %r for the exercise %r", where, shown, key)
         if kept:
             settings.exercises[key] = kept
 
@@ -355,6 +411,24 @@ def _keep_aside(path: Path) -> Path:
     return backup
 
 
-def _short(error: Exception) -> str:
-    text = str(error).splitlines()[0] if str(error) else type(error).__name__
-    return text[:120]
+def _short(reason: str) -> str:
+    lines = reason.splitlines()
+    return lines[0][:120] if lines else "no reason given"
+
+
+def _plain(node: Node) -> Any:
+    """A scalar's value; None for a list, a mapping, or a value that cannot be built."""
+    if not isinstance(node, ScalarNode):
+        return None
+    try:
+        return safe_yaml.construct(node)
+    except ValueError:
+        return None
+
+
+def _finite(number: float) -> bool:
+    """True for a number that is neither infinite nor NaN and fits a float (10**400 does not)."""
+    try:
+        return math.isfinite(number)
+    except OverflowError:
+        return False

@@ -2,8 +2,9 @@
 
 Routine files are written by people, often by hand, so every problem is reported as
 ``file:line:column: message`` (as compilers do) and all problems in a file are reported at
-once. Loading is safe: only plain YAML scalars, lists and mappings are accepted; any tag such
-as ``!!python/object`` is refused, and so are oversized files and alias bombs. The keys and
+once. Loading is safe (`safe_yaml`): only plain YAML scalars, lists and mappings are accepted;
+any tag such as ``!!python/object`` is refused, and so are oversized files, FIFOs and devices,
+deep nesting and alias bombs. The keys and
 what each must be are declared in `fields.py`, which the JSON Schema is built from too.
 """
 
@@ -20,21 +21,9 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from neurocoach.core import safe_yaml
 from neurocoach.core.routine import fields, illustrations
 from neurocoach.core.routine.model import Routine, Step
-
-MAX_FILE_BYTES = 1024 * 1024
-MAX_NODES = 20_000
-MAX_DEPTH = 50  # routines nest three levels; anything near this is not a routine
-
-_SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_ALLOWED_TAGS = {
-    "tag:yaml.org,2002:str",
-    "tag:yaml.org,2002:int",
-    "tag:yaml.org,2002:float",
-    "tag:yaml.org,2002:bool",
-    "tag:yaml.org,2002:null",
-}
 
 
 @dataclass(frozen=True)
@@ -74,45 +63,24 @@ def load_routine(path: Path) -> Routine:
     """Load one routine file; raise `RoutineFileError` naming the file, line and column."""
     name = str(path)
     try:
-        with path.open("rb") as stream:
-            data = stream.read(MAX_FILE_BYTES + 1)
-    except OSError as error:
+        text = safe_yaml.read_text(path)
+    except FileNotFoundError as error:
         problem = Problem(name, 1, 1, f"cannot read the file: {error.strerror}")
         raise RoutineFileError([problem]) from None
-    if len(data) > MAX_FILE_BYTES:
-        raise RoutineFileError([Problem(name, 1, 1, "the file is larger than 1 MiB")])
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise RoutineFileError([Problem(name, line, 1, "the file is not UTF-8 text")]) from None
+    except safe_yaml.RefusedYamlError as refused:
+        raise _file_error(name, refused) from None
     return load_routine_text(text, name, path=path)
 
 
 def load_routine_text(text: str, name: str, path: Path | None = None) -> Routine:
     """Load a routine from YAML text; ``name`` is used in messages."""
     problems = _Collector(name)
-    deep = _too_deep(text)
-    if deep is not None:
-        line, column = deep
-        message = f"the file nests lists or mappings more than {MAX_DEPTH} deep"
-        raise RoutineFileError([Problem(name, line, column, message)])
     try:
-        root = yaml.compose(text, Loader=_SafeLoader)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = error.problem or error.context or "not valid YAML"
-        raise RoutineFileError([Problem(name, line, column, f"not valid YAML: {what}")]) from None
-    except yaml.YAMLError as error:
-        raise RoutineFileError([Problem(name, 1, 1, f"not valid YAML: {error}")]) from None
+        root = safe_yaml.compose(text, "routine files")
+    except safe_yaml.RefusedYamlError as refused:
+        raise _file_error(name, refused) from None
     if root is None:
         raise RoutineFileError([Problem(name, 1, 1, "the file is empty")])
-    if not _small_enough(root):
-        problems.at(root, f"the file expands to more than {MAX_NODES} values (too many aliases?)")
-        raise RoutineFileError(problems.problems)
-    if _refuse_tags(root, problems):
-        raise RoutineFileError(problems.problems)
     routine = _Reader(problems).routine(root, path)
     if routine is None and not problems.problems:  # never fail without saying why
         problems.at(root, "this is not a routine file")
@@ -121,89 +89,8 @@ def load_routine_text(text: str, name: str, path: Path | None = None) -> Routine
     return routine
 
 
-def _too_deep(text: str) -> tuple[int, int] | None:
-    """Where the text nests deeper than MAX_DEPTH, before a parser recurses into it.
-
-    The YAML parsers recurse once per level; a file of a hundred thousand "[" would crash the
-    app (the C parser) rather than raise an error. Flow brackets are counted outside quotes and
-    comments; block nesting is bounded by the indentation.
-    """
-    depth = 0
-    quote = ""
-    line, column = 1, 0
-    at_line_start = True
-    indent = 0
-    for char in text:
-        column += 1
-        if char == "\n":
-            line, column, at_line_start, indent = line + 1, 0, True, 0
-            quote = "" if quote == "#" else quote
-            continue
-        if at_line_start:
-            if char == " ":
-                indent += 1
-                if indent > MAX_DEPTH * 4:
-                    return line, column
-                continue
-            at_line_start = False
-        if quote:
-            if char == quote and quote != "#":  # a comment ends only with its line
-                quote = ""
-            continue
-        if char in "\"'":
-            quote = char
-        elif char == "#":
-            quote = "#"  # a comment, to the end of the line
-        elif char in "[{":
-            depth += 1
-            if depth > MAX_DEPTH:
-                return line, column
-        elif char in "]}":
-            depth = max(0, depth - 1)
-    return None
-
-
-_COLLECTION_TAGS = {"tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
-
-
-def _refuse_tags(root: Node, problems: _Collector) -> bool:
-    """Note every node carrying a tag other than plain YAML's; True if there were any."""
-    found = False
-    stack: list[Node] = [root]
-    seen: set[int] = set()
-    while stack:
-        node = stack.pop()
-        if id(node) in seen:
-            continue
-        seen.add(id(node))
-        allowed = _ALLOWED_TAGS if isinstance(node, ScalarNode) else _COLLECTION_TAGS
-        if node.tag not in allowed:
-            problems.at(node, f"the tag {node.tag!r} is not allowed in routine files")
-            found = True
-        if isinstance(node, SequenceNode):
-            stack.extend(node.value)
-        elif isinstance(node, MappingNode):
-            for key, value in node.value:
-                stack.extend((key, value))
-    return found
-
-
-def _small_enough(root: Node) -> bool:
-    """Count values as they would be expanded, so an alias bomb is refused before it is built."""
-    budget = MAX_NODES
-    stack: list[Node] = [root]
-    while stack:
-        node = stack.pop()
-        budget -= 1
-        if budget < 0:
-            return False
-        if isinstance(node, SequenceNode):
-            stack.extend(node.value)
-        elif isinstance(node, MappingNode):
-            for key, value in node.value:
-                stack.append(key)
-                stack.append(value)
-    return True
+def _file_error(name: str, refused: safe_yaml.RefusedYamlError) -> RoutineFileError:
+    return RoutineFileError([Problem(name, r.line, r.column, r.message) for r in refused.refusals])
 
 
 class _Reader:
@@ -217,7 +104,7 @@ class _Reader:
     def scalar(self, node: Node) -> tuple[bool, Any]:
         if not isinstance(node, ScalarNode):
             return False, None
-        if node.tag not in _ALLOWED_TAGS:
+        if node.tag not in safe_yaml.SCALAR_TAGS:
             self.problems.at(node, f"the tag {node.tag!r} is not allowed in routine files")
             return False, None
         try:
