@@ -1,8 +1,11 @@
 from __future__ import annotations
 
 from pathlib import Path
+from unittest import mock
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from neurocoach.core.routine import illustrations
 from neurocoach.core.routine.loader import RoutineFileError, load_routine_text
@@ -19,6 +22,12 @@ ROUTINE = (bundled_routines_dir() / "quick-hands.yaml").read_text()
         ("../secret/hand.svg", "outside the routine's folder"),
         ("pictures/../../hand.svg", "outside the routine's folder"),
         ("hand.png", "must be an SVG file"),
+        (".svg", "must be an SVG file"),
+        ("pictures/hand.svg", "without a folder"),
+        ("pictures\\\\hand.svg", "without a folder"),
+        ("hand\\0.svg", "may not contain a NUL character"),
+        ("a" * 97 + ".svg", "too long for a file name"),
+        ("\u20ac" * 70 + ".svg", "too long for a file name"),  # 74 characters, 214 bytes
     ],
 )
 def test_unsafe_or_wrong_names_are_refused_with_file_and_line(name: str, why: str) -> None:
@@ -76,3 +85,52 @@ def test_frame_at_cycles_with_time() -> None:
         0,
     ]
     assert illustrations.frame_at(100, 1, 2.0) == 0
+
+
+def test_the_longest_accepted_name_loads_and_its_frames_resolve(tmp_path: Path) -> None:
+    name = "\u00e9" * 96 + ".svg"  # 100 characters, 196 bytes: its frames still fit
+    text = ROUTINE.replace("illustration: finger-taps.svg", f"illustration: {name}")
+    assert load_routine_text(text, "mine.yaml").steps[0].illustration == name
+    (tmp_path / name).write_text('<svg data-frame-seconds="2"/>')
+    first = illustrations.resolve(name, tmp_path, bundled_illustrations_dir())
+    assert first == (tmp_path / name).resolve()
+    assert illustrations.frame_files(first) == [first]
+    assert illustrations.frame_seconds(first) == 2
+
+
+@pytest.mark.parametrize(
+    "name", ["nul\0.svg", "x" * 300 + ".svg", "\ud800.svg", "a/" * 3000 + "b.svg"]
+)
+def test_resolving_a_name_the_file_system_refuses_finds_no_picture(
+    tmp_path: Path, name: str
+) -> None:
+    """Even past the name check, a NUL byte or a name too long means "missing", not a crash."""
+    with mock.patch.object(illustrations, "path_problem", return_value=None):
+        assert illustrations.resolve(name, tmp_path, bundled_illustrations_dir()) is None
+    assert illustrations.frame_files(tmp_path / name) == [tmp_path / name]
+    assert illustrations.frame_seconds(tmp_path / name) == illustrations.DEFAULT_FRAME_SECONDS
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.text(
+        alphabet=st.one_of(
+            st.characters(codec="utf-8"),
+            st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF),  # lone surrogates
+            st.sampled_from(["\0", "/", "\\", ".", ":"]),
+        ),
+        max_size=300,
+    ).map(lambda stem: stem + ".svg")
+)
+def test_every_name_the_check_accepts_resolves_without_raising(name: str) -> None:
+    here = Path(__file__).parent
+    problem = illustrations.path_problem(name)
+    if any(0xD800 <= ord(c) <= 0xDFFF for c in name):  # YAML cannot hold these; Python can
+        assert problem is not None and "not a valid file name" in problem
+    found = illustrations.resolve(name, here, bundled_illustrations_dir())
+    if problem is not None:
+        assert found is None
+    else:
+        assert len(name) <= illustrations.MAX_NAME_CHARACTERS
+        illustrations.frame_files(here / name)
+        illustrations.frame_seconds(here / name)
