@@ -107,7 +107,10 @@ def open_main_window(app: QApplication, routine_file: Path | None = None) -> Mai
     log_file = setup_logging(paths.log_dir)
     loaded = load_settings(paths.settings_file)
     if not paths.settings_file.exists():
-        save_settings(loaded.settings, paths.settings_file)  # a file the user can find and read
+        try:  # a file the user can find and read; a read-only folder only loses that
+            save_settings(loaded.settings, paths.settings_file)
+        except OSError as error:
+            logging.getLogger(__name__).warning("settings could not be saved: %s", error)
     store, history_problem = open_history(paths.history_db)
     window = MainWindow(
         [bundled_routines_dir(), paths.user_routines_dir],
