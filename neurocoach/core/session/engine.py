@@ -175,6 +175,18 @@ class SessionEngine:
         self.state = SessionState.RUNNING
         self.paused_changed.emit(False)
 
+    @property
+    def waiting_for_voice(self) -> bool:
+        """A lead-in past its deadline, held until the voice has read the instructions."""
+        phase = self.phase
+        return (
+            self.state is SessionState.RUNNING
+            and self._held_back
+            and phase is not None
+            and phase.kind in (PhaseKind.READY, PhaseKind.SWITCH)
+            and self.remaining() <= 0
+        )
+
     def hold_back(self) -> None:
         """Keep the current lead-in from ending until `release()`, even past its deadline.
 

@@ -46,6 +46,7 @@ class CountdownDisplay(QWidget):
         self._text = "0"
         self._unit = ""
         self._font_cache: tuple[tuple[int, int, str], QFont] | None = None
+        self._dimmed = False
 
     def sizeHint(self) -> QSize:
         return QSize(600, 260)
@@ -73,6 +74,20 @@ class CountdownDisplay(QWidget):
             self.update()
         elif self._bar_pixels() != bar_before:
             self.update(self._bar_rect().toAlignedRect())
+
+    def show_word(self, word: str, description: str) -> None:
+        """A word in the digits' place ("Listen" while the voice finishes), as large as fits:
+        a 0 that stays for seconds looks as if the coach had hung."""
+        if (word, "") != (self._text, self._unit):
+            self._text, self._unit = word, ""
+            self.setAccessibleDescription(description)
+            self.update()
+
+    def set_dimmed(self, dimmed: bool) -> None:
+        """Paused: the digits in the quiet colour, so a glance from across the room tells."""
+        if dimmed != self._dimmed:
+            self._dimmed = dimmed
+            self.update()
 
     def set_colour(self, colour: QColor) -> None:
         self._colour = QColor(colour)
@@ -130,7 +145,7 @@ class CountdownDisplay(QWidget):
     def _paint_digits(self, painter: QPainter) -> None:
         font = self.digits_font()
         painter.setFont(font)
-        painter.setPen(QColor(theme.current.ink))
+        painter.setPen(QColor(theme.current.muted if self._dimmed else theme.current.ink))
         room = self._digits_rect()
         tight = QFontMetricsF(font).tightBoundingRect(self._text)
         # Centre the ink of the digits, not the line box, so they sit in the middle.

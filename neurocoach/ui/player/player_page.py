@@ -277,7 +277,10 @@ class PlayerPage(QWidget):
             return
         remaining, total = self.engine.remaining(), self.engine.phase_duration()
         phase = self.engine.phase
-        if phase is not None and phase.open_ended:
+        self.countdown.set_dimmed(self.engine.state is SessionState.PAUSED)
+        if self.engine.waiting_for_voice:
+            self.countdown.show_word("Listen", "listening to the instructions")
+        elif phase is not None and phase.open_ended:
             # Wait for me: count up the time held; the bar fills toward the usual hold.
             self.countdown.set_time(total - remaining, phase.target)
         else:

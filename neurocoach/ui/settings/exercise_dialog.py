@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QVBoxLayout, QWidget
 
-from neurocoach.core.routine.model import Routine
+from neurocoach.core.routine.model import Routine, Sides
 from neurocoach.core.session.wording import duration_text
 from neurocoach.core.settings import OVERRIDE_KEYS, OVERRIDE_LIMITS, Settings
 from neurocoach.ui.common.controls import NumberField
@@ -70,6 +70,9 @@ class ExerciseDialog(QDialog):
         )
         self.hold.set_value(round(options.hold_for(self.step_index, step)))
         self.reps.set_value(options.reps_for(self.step_index, step))
+        times = "Times (each side)" if step.sides is Sides.LEFT_RIGHT else "Times"
+        self.reps.label.setText(times)
+        self.reps.setAccessibleName(times)
         self.rest.set_value(options.rest_for(self.step_index, step))
         self.defaults.setText(
             f"The routine's own: hold {duration_text(step.hold_seconds)}, "

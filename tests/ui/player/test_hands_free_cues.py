@@ -50,7 +50,9 @@ def test_cues_follow_the_session_and_the_hold_waits_for_the_voice(make_app) -> N
 
     app.advance(3)
     app.advance(2)  # the 3 s lead-in is over, but the voice is still talking: keep waiting
-    assert player.banner.text() == "Get ready" and player.countdown.text == "0"
+    # Not a 0 that stays for seconds (it looked hung): it says what is happening.
+    assert player.banner.text() == "Get ready" and player.countdown.text == "Listen"
+    assert "listening" in player.countdown.accessibleDescription()
     audio.finish_speaking()  # at 5 s
     assert player.banner.text() == "Go"
     assert player.countdown.text == "4"

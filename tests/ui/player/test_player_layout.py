@@ -71,3 +71,29 @@ def test_the_picture_takes_a_large_part_of_the_player(make_app, size, least) -> 
     share = picture.width() * picture.height() / (player.width() * player.height())
     print(f"{size}: picture {picture.width():.0f} px square, {share:.1%} of the player")
     assert share >= least
+
+
+def test_paused_digits_turn_quiet_and_come_back(make_app) -> None:
+    """From across the room: paused digits are drawn in the quiet colour, not the ink."""
+    from PySide6.QtGui import QColor
+
+    from neurocoach.ui.common import theme
+
+    app = make_app()
+    player = start_routine(app)
+
+    def ink_pixels() -> int:
+        image = player.countdown.grab().toImage()
+        ink = QColor(theme.current.ink).rgb()
+        return sum(
+            image.pixel(x, y) == ink
+            for x in range(0, image.width(), 4)
+            for y in range(0, image.height() * 3 // 4, 4)
+        )
+
+    running = ink_pixels()
+    app.press(Qt.Key.Key_Space)
+    assert player.engine.state.value == "paused"
+    assert running > 50 and ink_pixels() == 0
+    app.press(Qt.Key.Key_Space)
+    assert ink_pixels() > 50

@@ -193,3 +193,17 @@ def test_adjusting_from_the_settings_mid_session_opens_the_exercise_under_way(ma
     assert engine.state is SessionState.RUNNING
     app.press(Qt.Key.Key_Escape)
     app.qtbot.waitUntil(lambda: app.window.settings_windows.settings_dialog is None)
+
+
+def test_each_side_is_said_only_for_steps_done_on_both_sides(make_app) -> None:
+    app = make_app()
+    start_routine(app)
+    app.press(Qt.Key.Key_A)  # Squeeze: right, then left
+    dialog = app.window.settings_windows.exercise_dialog
+    app.qtbot.waitExposed(dialog)
+    assert dialog.reps.label.text() == "Times (each side)"
+    app.press(Qt.Key.Key_PageDown)  # Wrist stretch: one side only
+    assert dialog.heading.text() == "Wrist stretch"
+    assert dialog.reps.label.text() == "Times"
+    app.press(Qt.Key.Key_Escape)
+    app.qtbot.waitUntil(lambda: app.window.settings_windows.exercise_dialog is None)
