@@ -9,7 +9,11 @@ from pathlib import Path
 from typing import TextIO
 
 from neurocoach import __version__
+from neurocoach.core.routine.illustrations import resolve
 from neurocoach.core.routine.loader import RoutineFileError, load_routine
+from neurocoach.core.routine.model import Routine
+from neurocoach.core.session.wording import count_text
+from neurocoach.paths import bundled_illustrations_dir
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -49,6 +53,18 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     return build_parser().parse_args(argv)
 
 
+def missing_pictures(routine: Routine, path: Path) -> list[str]:
+    """A picture that is named but not found: the routine still plays (the step shows its
+    title instead), but its author will want to know."""
+    bundled = bundled_illustrations_dir()
+    return [
+        f"{path}: warning: step {number} ({step.title}): the picture {step.illustration!r} "
+        "is neither next to the routine nor among the bundled pictures"
+        for number, step in enumerate(routine.steps, start=1)
+        if step.illustration and resolve(step.illustration, path.parent, bundled) is None
+    ]
+
+
 def check_files(paths: Sequence[Path], out: TextIO | None = None) -> int:
     """Validate routine files; 0 when all are good, 1 when any has a problem."""
     out = out or sys.stdout
@@ -61,7 +77,10 @@ def check_files(paths: Sequence[Path], out: TextIO | None = None) -> int:
             for problem in error.problems:
                 print(problem, file=out)
             continue
-        print(f"{path}: ok ({routine.title}, {len(routine.steps)} steps)", file=out)
+        steps = count_text(len(routine.steps), "step")
+        print(f"{path}: ok ({routine.title}, {steps})", file=out)
+        for warning in missing_pictures(routine, path):
+            print(warning, file=out)
     total = len(paths)
     print(f"{total - bad} of {total} routine files are fine.", file=out)
     return 1 if bad else 0

@@ -34,6 +34,21 @@ def test_check_reports_file_line_column_and_fails(tmp_path: Path, capsys) -> Non
     assert "1 of 2 routine files are fine." in out
 
 
+def test_check_warns_of_a_picture_that_is_not_there(tmp_path: Path) -> None:
+    """Such a routine plays (the step shows its title), but its author is told."""
+    own = tmp_path / "own.yaml"
+    text = (bundled_routines_dir() / "quick-hands.yaml").read_text()
+    first = next(line for line in text.splitlines() if "illustration:" in line)
+    own.write_text(text.replace(first, first.split(":")[0] + ": no-such-picture.svg", 1))
+    out = io.StringIO()
+    assert check_files([own], out) == 0
+    assert "warning: step 1" in out.getvalue()
+    assert "'no-such-picture.svg' is neither next to the routine" in out.getvalue()
+    bundled = io.StringIO()
+    check_files(sorted(bundled_routines_dir().glob("*.yaml")), bundled)
+    assert "warning" not in bundled.getvalue()
+
+
 def test_version_and_help_need_no_window() -> None:
     version = subprocess.run(
         [sys.executable, "-m", "neurocoach", "--version"],
