@@ -11,7 +11,10 @@ from tests.ui.helpers import filled, select_routine, visit_dialogs
 from tests.ui.layout_checks import cut_off_labels, overlapping
 from tests.ui.sizes import assert_buttons_big_and_readable
 
-SIZES = [(100, (1280, 800)), (200, (1920, 1080))]
+# Ordinary screens too, where our users read at 150 %. Not yet 200 % on 1280x800: the player
+# does not fit there (issue 14).
+SIZES = [(100, (1280, 800)), (200, (1920, 1080)), (150, (1366, 768)), (100, (1024, 768))]
+IDS = [f"{scale}%-{w}x{h}" for scale, (w, h) in SIZES]
 
 
 def check(widget) -> None:
@@ -32,7 +35,7 @@ def scaled(make_app, request):
     theme.apply(QApplication.instance())
 
 
-@pytest.mark.parametrize("scaled", SIZES, indirect=True, ids=["100%", "200%"])
+@pytest.mark.parametrize("scaled", SIZES, indirect=True, ids=IDS)
 def test_every_page_fits(scaled) -> None:
     app, size = scaled
     assert app.window.width() <= size[0] and app.window.height() <= size[1]
@@ -50,13 +53,13 @@ def test_every_page_fits(scaled) -> None:
     check(app.window)
 
 
-@pytest.mark.parametrize("scaled", SIZES, indirect=True, ids=["100%", "200%"])
+@pytest.mark.parametrize("scaled", SIZES, indirect=True, ids=IDS)
 def test_every_dialog_fits(scaled) -> None:
     app, _size = scaled
     visit_dialogs(app, check)
 
 
-@pytest.mark.parametrize("scaled", SIZES, indirect=True, ids=["100%", "200%"])
+@pytest.mark.parametrize("scaled", SIZES, indirect=True, ids=IDS)
 def test_history_checkin_and_report_fit(scaled) -> None:
     from neurocoach.ui.history.report_dialog import ReportDialog
 
