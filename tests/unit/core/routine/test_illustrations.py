@@ -126,7 +126,7 @@ def test_every_name_the_check_accepts_resolves_without_raising(name: str) -> Non
     here = Path(__file__).parent
     problem = illustrations.path_problem(name)
     if any(0xD800 <= ord(c) <= 0xDFFF for c in name):  # YAML cannot hold these; Python can
-        assert problem is not None and "not a valid file name" in problem
+        assert problem is not None  # refused (for that, or for a slash found first)
     found = illustrations.resolve(name, here, bundled_illustrations_dir())
     if problem is not None:
         assert found is None
