@@ -97,7 +97,7 @@ def create_app() -> QApplication:
 
 def open_main_window(app: QApplication, routine_file: Path | None = None) -> MainWindow:
     """Build and show the main window over the user's (or NEUROCOACH_HOME's) folders."""
-    from neurocoach.core.history.store import open_history
+    from neurocoach.core.history.recovery import open_history
     from neurocoach.core.settings import load_settings, save_settings
     from neurocoach.error_handling import install_excepthook, setup_logging
     from neurocoach.ui.shell.main_window import MainWindow

@@ -13,7 +13,7 @@ import sys
 from PySide6.QtCore import QTimer
 
 from neurocoach.app import create_app
-from neurocoach.core.history.store import open_history
+from neurocoach.core.history.recovery import open_history
 from neurocoach.core.routine.catalog import load_catalog
 from neurocoach.core.session.clock import ManualClock
 from neurocoach.core.session.records import StepRecord

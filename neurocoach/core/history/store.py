@@ -3,65 +3,50 @@
 Every completed step is committed when it happens (WAL journal, one transaction per event),
 so a crash or a closed window loses at most the step in progress. A session whose end was
 never written (the app was killed) reads back as interrupted.
+
+What it reads may have been damaged or edited by hand, so nothing read is trusted: a row that
+cannot be used (a date that is not a date, a word where a number belongs) is left out and
+counted (`skipped_rows`), and a file that cannot be used as a history is set aside unchanged.
 """
 
 from __future__ import annotations
 
 import logging
+import math
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
+from neurocoach.core.history.schema import (
+    BUSY_TIMEOUT_SECONDS,
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    check,
+    check_unchanged,
+    is_busy,
+    refuse_newer,
+    version_on_disk,
+)
 from neurocoach.core.session.records import EndReason, StepRecord
-
-SCHEMA_VERSION = 2
-# Where this version keeps its sessions when the history was saved by a newer one.
-OLDER_VERSION_FILE = "history-older-version.sqlite3"
 
 _log = logging.getLogger(__name__)
 
-# Each entry takes the database from the version before it to its own version. Never edit one
-# that has shipped: add the next.
-_MIGRATIONS: dict[int, str] = {
-    1: """
-    CREATE TABLE sessions (
-        id INTEGER PRIMARY KEY,
-        routine_id TEXT NOT NULL,
-        routine_title TEXT NOT NULL,
-        started_at TEXT NOT NULL,
-        ended_at TEXT,
-        end_reason TEXT,
-        step_count INTEGER NOT NULL
-    );
-    CREATE INDEX sessions_by_start ON sessions (started_at);
-    CREATE TABLE session_steps (
-        session_id INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
-        step_index INTEGER NOT NULL,
-        title TEXT NOT NULL,
-        planned_hold_seconds REAL NOT NULL,
-        actual_hold_seconds REAL NOT NULL,
-        reps_planned INTEGER NOT NULL,
-        reps_done INTEGER NOT NULL,
-        skipped INTEGER NOT NULL,
-        PRIMARY KEY (session_id, step_index)
-    );
-    """,
-    2: """
-    CREATE TABLE ratings (
-        session_id INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
-        moment TEXT NOT NULL CHECK (moment IN ('before', 'after')),
-        symptom TEXT NOT NULL,
-        area TEXT NOT NULL,
-        value INTEGER NOT NULL CHECK (value BETWEEN 0 AND 10),
-        PRIMARY KEY (session_id, moment, symptom, area)
-    );
-    """,
-}
-
-
-class NewerHistoryError(RuntimeError):
-    """The database was written by a newer NeuroCoach: it is left untouched."""
+_STEP_OK = (
+    "typeof(st.step_index) = 'integer' AND typeof(st.title) = 'text'"
+    " AND typeof(st.planned_hold_seconds) IN ('integer', 'real')"
+    " AND st.planned_hold_seconds BETWEEN 0 AND 1e9"
+    " AND typeof(st.actual_hold_seconds) IN ('integer', 'real')"
+    " AND st.actual_hold_seconds BETWEEN 0 AND 1e9"
+    " AND typeof(st.reps_planned) = 'integer' AND typeof(st.reps_done) = 'integer'"
+    " AND typeof(st.skipped) = 'integer' AND st.skipped IN (0, 1)"
+)
+_RATING_OK = (
+    "r.moment IN ('before', 'after') AND typeof(r.symptom) = 'text'"
+    " AND typeof(r.area) = 'text' AND typeof(r.value) = 'integer' AND r.value BETWEEN 0 AND 10"
+)
 
 
 @dataclass(frozen=True)
@@ -106,27 +91,46 @@ def utc_now() -> datetime:
 class HistoryStore:
     """Reads and writes the session history database."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, busy_timeout: float = BUSY_TIMEOUT_SECONDS) -> None:
         self.path = path
+        self.busy_timeout = busy_timeout
+        # Rows left out because they could not be used, as (table, rowid): see skipped_rows.
+        self._skipped: set[tuple[str, int]] = set()
+        self.read_problem: str | None = None  # the last error met while reading, in words
+        checked = str(path) == ":memory:" or not path.exists() or path.stat().st_size == 0
         if str(path) != ":memory:":
             path.parent.mkdir(parents=True, exist_ok=True)
-            _refuse_newer(path, _version_on_disk(path))
-        self._db = sqlite3.connect(str(path), isolation_level=None)
+            refuse_newer(path, version_on_disk(path, busy_timeout))
+            if not checked:
+                checked = check_unchanged(path, busy_timeout)
+        self._db = sqlite3.connect(str(path), isolation_level=None, timeout=busy_timeout)
         try:
             self._db.execute("PRAGMA foreign_keys = ON")
             # Read before anything is written: even choosing the journal writes to the file.
-            version = self._db.execute("PRAGMA user_version").fetchone()[0]
-            _refuse_newer(path, version)
+            version = check(self._db, path, full=not checked)
             self._db.execute("PRAGMA journal_mode = WAL")
             self._db.execute("PRAGMA synchronous = NORMAL")
-            check = self._db.execute("PRAGMA quick_check").fetchone()[0]
-            if check != "ok":
-                raise sqlite3.DatabaseError(f"the database is damaged: {check}")
             if version < SCHEMA_VERSION:
                 self._migrate(version)
         except BaseException:
             self._db.close()
             raise
+
+    @property
+    def skipped_rows(self) -> int:
+        """How many rows read so far could not be used and were left out."""
+        return len(self._skipped)
+
+    def unread_words(self) -> str | None:
+        """What could not be read, in plain words for the History window (None: all of it)."""
+        parts = []
+        if self._skipped:
+            count = len(self._skipped)
+            entries, are = ("entry", "is") if count == 1 else ("entries", "are")
+            parts.append(f"{count} saved {entries} could not be read and {are} left out.")
+        if self.read_problem:
+            parts.append(f"Part of your history could not be read just now ({self.read_problem}).")
+        return " ".join(parts) or None
 
     def _migrate(self, version: int) -> None:
         """Bring an older database up to date, after keeping a copy of it as it was."""
@@ -139,7 +143,7 @@ class HistoryStore:
         for number in range(version + 1, SCHEMA_VERSION + 1):
             self._db.execute("BEGIN")
             try:
-                for statement in _MIGRATIONS[number].split(";"):
+                for statement in MIGRATIONS[number].split(";"):
                     if statement.strip():
                         self._db.execute(statement)
                 self._db.execute(f"PRAGMA user_version = {number}")
@@ -151,10 +155,36 @@ class HistoryStore:
     def close(self) -> None:
         self._db.close()
 
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        """One transaction; a file another program holds is said to be in use, in words."""
+        try:
+            with self._db:
+                yield
+        except sqlite3.OperationalError as error:
+            if is_busy(error):
+                raise sqlite3.OperationalError(
+                    f"the history is in use by another program ({error})"
+                ) from error
+            raise
+
+    def _read(self, sql: str, parameters: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
+        """Rows of a query; an error (a damaged page, a lock held too long) reads as none."""
+        try:
+            rows: list[tuple[object, ...]] = self._db.execute(sql, parameters).fetchall()
+        except sqlite3.DatabaseError as error:
+            _log.warning("history: could not read %s: %s", self.path, error)
+            self.read_problem = str(error)
+            return []
+        return rows
+
+    def _skip(self, table: str, rowid: object) -> None:
+        self._skipped.add((table, rowid if isinstance(rowid, int) else -1))
+
     def begin_session(
         self, routine_id: str, routine_title: str, started_at: datetime, step_count: int
     ) -> int:
-        with self._db:
+        with self._writing():
             cursor = self._db.execute(
                 "INSERT INTO sessions (routine_id, routine_title, started_at, step_count)"
                 " VALUES (?, ?, ?, ?)",
@@ -165,7 +195,7 @@ class HistoryStore:
 
     def record_step(self, session_id: int, record: StepRecord) -> None:
         """Write (or rewrite, after Previous) what was done for one step, committed at once."""
-        with self._db:
+        with self._writing():
             self._db.execute(
                 "INSERT OR REPLACE INTO session_steps (session_id, step_index, title,"
                 " planned_hold_seconds, actual_hold_seconds, reps_planned, reps_done, skipped)"
@@ -183,43 +213,40 @@ class HistoryStore:
             )
 
     def end_session(self, session_id: int, ended_at: datetime, reason: EndReason) -> None:
-        with self._db:
+        with self._writing():
             self._db.execute(
                 "UPDATE sessions SET ended_at = ?, end_reason = ? WHERE id = ?",
                 (_iso(ended_at), reason.value, session_id),
             )
 
     def sessions(self, limit: int | None = None) -> list[SessionSummary]:
-        """Past sessions, newest first."""
-        rows = self._db.execute(
-            "SELECT s.id, s.routine_id, s.routine_title, s.started_at, s.ended_at, s.end_reason,"
-            " s.step_count,"
-            " COALESCE(SUM(CASE WHEN st.skipped = 0 THEN 1 ELSE 0 END), 0),"
-            " COALESCE(SUM(st.actual_hold_seconds), 0.0)"
-            " FROM sessions s LEFT JOIN session_steps st ON st.session_id = s.id"
-            " GROUP BY s.id ORDER BY s.started_at DESC, s.id DESC LIMIT ?",
-            (-1 if limit is None else limit,),
-        ).fetchall()
-        return [
-            SessionSummary(
-                id=row[0],
-                routine_id=row[1],
-                routine_title=row[2],
-                started_at=_parse(row[3]),
-                ended_at=_parse(row[4]) if row[4] else None,
-                end_reason=row[5],
-                step_count=row[6],
-                steps_done=row[7],
-                actual_hold_seconds=row[8],
-            )
-            for row in rows
-        ]
+        """Past sessions, newest first; a session that cannot be read is left out."""
+        rows = self._read(
+            "SELECT s.rowid, s.id, s.routine_id, s.routine_title, s.started_at, s.ended_at,"
+            " s.end_reason, s.step_count,"
+            f" COALESCE(SUM(CASE WHEN {_STEP_OK} AND st.skipped = 0 THEN 1 ELSE 0 END), 0),"
+            f" COALESCE(SUM(CASE WHEN {_STEP_OK} THEN st.actual_hold_seconds END), 0.0),"
+            f" group_concat(CASE WHEN NOT ({_STEP_OK}) THEN st.rowid END)"
+            " FROM sessions s LEFT JOIN session_steps st ON st.session_id = s.id GROUP BY s.rowid"
+        )
+        found = []
+        for row in rows:
+            for bad_step in str(row[10] or "").split(","):
+                if bad_step.isdigit():
+                    self._skip("session_steps", int(bad_step))
+            summary = _summary(row[1:10])
+            if summary is None:
+                self._skip("sessions", row[0])
+            else:
+                found.append(summary)
+        found.sort(key=lambda s: (s.started_at, s.id), reverse=True)
+        return found if limit is None else found[:limit]
 
     def save_ratings(
         self, session_id: int, moment: str, values: dict[tuple[str, str], int]
     ) -> None:
         """Keep a check-in: {(symptom, area): 0-10}; a second check-in replaces the first."""
-        with self._db:
+        with self._writing():
             self._db.execute(
                 "DELETE FROM ratings WHERE session_id = ? AND moment = ?", (session_id, moment)
             )
@@ -230,86 +257,81 @@ class HistoryStore:
             )
 
     def ratings(self, session_id: int) -> list[Rating]:
-        rows = self._db.execute(
-            "SELECT moment, symptom, area, value FROM ratings WHERE session_id = ?"
-            " ORDER BY moment DESC, symptom, area",
+        rows = self._read(
+            f"SELECT r.rowid, {_RATING_OK}, r.moment, r.symptom, r.area, r.value FROM ratings r"
+            " WHERE r.session_id = ? ORDER BY r.moment DESC, r.symptom, r.area",
             (session_id,),
-        ).fetchall()
-        return [Rating(*row) for row in rows]
+        )
+        return [rating for _, rating in self._ratings(rows)]
 
     def rating_history(self) -> list[tuple[datetime, Rating]]:
         """Every rating with its session's start, oldest first: for charts and reports."""
-        rows = self._db.execute(
-            "SELECT s.started_at, r.moment, r.symptom, r.area, r.value FROM ratings r"
-            " JOIN sessions s ON s.id = r.session_id ORDER BY s.started_at, r.moment DESC"
-        ).fetchall()
-        return [(_parse(row[0]), Rating(*row[1:])) for row in rows]
+        rows = self._read(
+            f"SELECT r.rowid, {_RATING_OK}, r.moment, r.symptom, r.area, r.value,"
+            " s.rowid, s.started_at FROM ratings r JOIN sessions s ON s.id = r.session_id"
+            " ORDER BY r.moment DESC"
+        )
+        found = []
+        for row, rating in self._ratings(rows):
+            when = _parse_time(row[7])
+            if when is None:
+                self._skip("sessions", row[6])
+            else:
+                found.append((when, rating))
+        found.sort(key=lambda pair: pair[0])  # stable: "before" stays ahead of "after"
+        return found
 
     def ratings_by_session(self) -> dict[int, list[Rating]]:
         """All ratings, grouped by session, in one query (for the History list)."""
         grouped: dict[int, list[Rating]] = {}
-        for row in self._db.execute(
-            "SELECT session_id, moment, symptom, area, value FROM ratings"
-            " ORDER BY session_id, moment DESC, symptom, area"
-        ):
-            grouped.setdefault(row[0], []).append(Rating(*row[1:]))
+        rows = self._read(
+            f"SELECT r.rowid, {_RATING_OK}, r.moment, r.symptom, r.area, r.value,"
+            " r.session_id FROM ratings r ORDER BY r.session_id, r.moment DESC, r.symptom, r.area"
+        )
+        for row, rating in self._ratings(rows):
+            if isinstance(row[6], int):
+                grouped.setdefault(row[6], []).append(rating)
         return grouped
+
+    def _ratings(
+        self, rows: list[tuple[object, ...]]
+    ) -> Iterator[tuple[tuple[object, ...], Rating]]:
+        """Rows of (rowid, usable, moment, symptom, area, value, ...) as ratings, bad ones out."""
+        for row in rows:
+            if row[1]:
+                yield row, Rating(str(row[2]), str(row[3]), str(row[4]), int(row[5]))  # type: ignore[call-overload]
+            else:
+                self._skip("ratings", row[0])
 
     def delete_session(self, session_id: int) -> None:
         """Remove a session with its steps and ratings."""
-        with self._db:
+        with self._writing():
             self._db.execute("DELETE FROM sessions WHERE id = ?", (session_id,))
 
     def steps(self, session_id: int) -> list[StepRecord]:
-        rows = self._db.execute(
-            "SELECT step_index, title, planned_hold_seconds, reps_planned, actual_hold_seconds,"
-            " reps_done, skipped FROM session_steps WHERE session_id = ? ORDER BY step_index",
+        rows = self._read(
+            f"SELECT st.rowid, {_STEP_OK}, st.step_index, st.title, st.planned_hold_seconds,"
+            " st.reps_planned, st.actual_hold_seconds, st.reps_done, st.skipped"
+            " FROM session_steps st WHERE st.session_id = ? ORDER BY st.step_index",
             (session_id,),
-        ).fetchall()
-        return [
-            StepRecord(
-                r[0], r[1], r[2], r[3], actual_hold_seconds=r[4], reps_done=r[5], skipped=bool(r[6])
-            )
-            for r in rows
-        ]
-
-
-def _version_on_disk(path: Path) -> int | None:
-    """The schema version of an existing database, read without changing a byte of it.
-
-    Even a plain connection that only reads can change a file: by rolling back a journal left
-    behind, or by folding the write-ahead log in, and leaving files beside it. So the version
-    is read from the file's header (SQLite's file format keeps it at offset 60); only when a
-    write-ahead log holds newer changes is it asked of SQLite, on a read-only connection.
-    None when there is no database to read: opening it for real then says what is wrong.
-    """
-    try:
-        with path.open("rb") as stream:
-            header = stream.read(100)
-    except OSError:
-        return None
-    if len(header) < 100 or not header.startswith(b"SQLite format 3\x00"):
-        return None
-    log = path.with_name(f"{path.name}-wal")
-    if not (log.is_file() and log.stat().st_size > 0):
-        return int.from_bytes(header[60:64], "big", signed=True)
-    try:
-        db = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
-    except (sqlite3.Error, ValueError):
-        return None
-    try:
-        return int(db.execute("PRAGMA user_version").fetchone()[0])
-    except sqlite3.Error:
-        return None
-    finally:
-        db.close()
-
-
-def _refuse_newer(path: Path, version: int | None) -> None:
-    if version is not None and version > SCHEMA_VERSION:
-        raise NewerHistoryError(
-            f"{path} was written by a newer NeuroCoach (schema {version}); it is left as it is"
         )
+        found = []
+        for r in rows:
+            if not r[1]:
+                self._skip("session_steps", r[0])
+                continue
+            found.append(
+                StepRecord(
+                    r[2],  # type: ignore[arg-type]
+                    r[3],  # type: ignore[arg-type]
+                    r[4],  # type: ignore[arg-type]
+                    r[5],  # type: ignore[arg-type]
+                    actual_hold_seconds=r[6],  # type: ignore[arg-type]
+                    reps_done=r[7],  # type: ignore[arg-type]
+                    skipped=bool(r[8]),
+                )
+            )
+        return found
 
 
 def _iso(when: datetime) -> str:
@@ -318,76 +340,36 @@ def _iso(when: datetime) -> str:
     return when.astimezone(timezone.utc).isoformat(timespec="milliseconds")
 
 
-def _parse(text: str) -> datetime:
-    return datetime.fromisoformat(text)
-
-
-def open_history(path: Path) -> tuple[HistoryStore, str | None]:
-    """Open the history; if it cannot be used, carry on with another one, and say so.
-
-    Nothing is ever deleted: the damaged file (and its journal) is renamed with the time, so a
-    helper can try to rescue it. A history from a newer version is not touched at all: this
-    version keeps its sessions in a file of its own beside it.
-    """
+def _parse_time(value: object) -> datetime | None:
+    """A time read back, or None when it is not one (times without a zone are UTC's)."""
+    if not isinstance(value, str):
+        return None
     try:
-        return HistoryStore(path), None
-    except NewerHistoryError:
-        return _beside_newer(path)
-    except (OSError, sqlite3.OperationalError) as error:
-        if path.exists() and _is_damaged(path):
-            return _start_afresh(path, error)
-        message = (
-            f"Your history folder {path.parent} cannot be written to ({error}). Sessions are "
-            "kept only until NeuroCoach is closed; check the folder (or the disk) and restart."
-        )
-        return HistoryStore(Path(":memory:")), message
-    except sqlite3.DatabaseError as error:
-        return _start_afresh(path, error)
+        when = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    # Far from now, a date cannot be shown in local time or counted in weeks without overflowing.
+    return when if 1900 <= when.year <= 9000 else None
 
 
-def _is_damaged(path: Path) -> bool:
-    try:
-        with path.open("rb") as stream:
-            return not stream.read(16).startswith(b"SQLite format 3")
-    except OSError:
-        return False
-
-
-def _start_afresh(path: Path, error: Exception) -> tuple[HistoryStore, str]:
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    kept = path.with_name(f"{path.name}.damaged-{stamp}")
-    for suffix in ("", "-wal", "-shm"):
-        part = Path(str(path) + suffix)
-        if part.exists():
-            part.rename(Path(str(kept) + suffix))
-    message = (
-        f"Your history could not be read ({error}), so a new, empty one has been started. "
-        f"The old file is kept as {kept.name} in {path.parent}."
-    )
-    return HistoryStore(path), message
-
-
-def _beside_newer(path: Path) -> tuple[HistoryStore, str]:
-    """A history of this version's own next to a newer version's, reused on later starts.
-
-    The newer version does not read it: its sessions stay there, out of the newer history.
-    """
-    side = path.with_name(OLDER_VERSION_FILE)
-    left = (
-        "Your history was saved by a newer version of NeuroCoach, so this version leaves it "
-        "as it is."
-    )
-    try:
-        store = HistoryStore(side)
-    except (NewerHistoryError, OSError, sqlite3.Error) as error:
-        _log.warning("cannot open %s beside a newer history: %s", side, error)
-        return HistoryStore(Path(":memory:")), (
-            f"{left} A separate file for today's sessions could not be made, so they are kept "
-            "only until NeuroCoach is closed. Install the newer version again to see all your "
-            "sessions."
-        )
-    return store, (
-        f"{left} The sessions you do with this version are kept in a separate file, "
-        f"{side.name}, in {side.parent}. Install the newer version again to see all the "
-        "sessions it saved."
-    )
+def _summary(row: tuple[object, ...]) -> SessionSummary | None:
+    """A session read back: (id, routine id, title, start, end, reason, steps, done, held)."""
+    sid, routine_id, title, started_text, ended_text, reason, count, done, held = row
+    started = _parse_time(started_text)
+    ended = None if ended_text is None else _parse_time(ended_text)
+    if (
+        not isinstance(sid, int)
+        or not isinstance(routine_id, str)
+        or not isinstance(title, str)
+        or started is None
+        or (ended_text is not None and (ended is None or ended < started))
+        or not (reason is None or isinstance(reason, str))
+        or not isinstance(count, int)
+        or not isinstance(done, int)
+        or not isinstance(held, (int, float))
+        or not math.isfinite(held)
+    ):
+        return None
+    return SessionSummary(sid, routine_id, title, started, ended, reason, count, done, float(held))

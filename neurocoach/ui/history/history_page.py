@@ -7,6 +7,8 @@ the window opens at once even with years of sessions.
 
 from __future__ import annotations
 
+import logging
+import sqlite3
 from datetime import date
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
@@ -40,6 +42,8 @@ from neurocoach.ui.history.session_table import SessionTableModel, details_text,
 
 VIEWS = ("Sessions", "Calendar", "Minutes and routines", "How I felt")
 
+_log = logging.getLogger(__name__)
+
 
 class HistoryPage(QWidget):
     """Signals: back_requested() (Escape, Backspace or the Back button), report_requested()."""
@@ -60,6 +64,10 @@ class HistoryPage(QWidget):
         self.empty_note = text_label(
             "No sessions yet. Finished and stopped sessions appear here.", self, role="muted"
         )
+        # What of the history could not be read (damaged or hand-edited rows), in plain words.
+        self.unread_note = text_label("", self, role="muted")
+        self.unread_note.setObjectName("history_unread")
+        self.unread_note.setVisible(False)
         self.view_buttons = QButtonGroup(self)
         switcher = QHBoxLayout()
         for number, name in enumerate(VIEWS):
@@ -84,6 +92,7 @@ class HistoryPage(QWidget):
         layout.addWidget(heading)
         layout.addWidget(self.summary)
         layout.addWidget(self.empty_note)
+        layout.addWidget(self.unread_note)
         layout.addLayout(switcher)
         layout.addWidget(self.views, 1)
         layout.addLayout(bottom)
@@ -131,6 +140,12 @@ class HistoryPage(QWidget):
         self.delete_button.setEnabled(bool(self.sessions))
         for number in list(self._built - {0}):
             self._rebuild(number)
+        self._show_unread()
+
+    def _show_unread(self, problem: str | None = None) -> None:
+        words = " ".join(w for w in (problem, self.store.unread_words()) if w)
+        self.unread_note.setText(words)
+        self.unread_note.setVisible(bool(words))
 
     @Slot(int)
     def show_view(self, number: int) -> None:
@@ -165,6 +180,7 @@ class HistoryPage(QWidget):
             chart = symptoms_chart(series, view)
             column.addWidget(chart, 1)
             view.setFocusProxy(chart)
+            self._show_unread()
         self.views.insertWidget(number, view)
         if old is not None:
             self.views.removeWidget(old)
@@ -176,6 +192,7 @@ class HistoryPage(QWidget):
             session = self.sessions[row]
             # One session's ratings, read when it is chosen: not all of them at opening.
             self.details.setText(details_text(session, self.store.ratings(session.id)))
+            self._show_unread()
 
     def _totals(self, parent: QWidget) -> QTableWidget:
         totals = totals_per_routine(self.sessions)
@@ -221,7 +238,12 @@ class HistoryPage(QWidget):
         if dialog is not None:
             dialog.deleteLater()
         if result == QDialog.DialogCode.Accepted:
-            self.store.delete_session(session_id)
+            try:
+                self.store.delete_session(session_id)
+            except sqlite3.Error as error:
+                _log.warning("history: could not delete session %s: %s", session_id, error)
+                self._show_unread(f"The session could not be deleted just now ({error}).")
+                return
             self.reload()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

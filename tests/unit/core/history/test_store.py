@@ -6,12 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from neurocoach.core.history.store import (
-    OLDER_VERSION_FILE,
-    SCHEMA_VERSION,
-    HistoryStore,
-    open_history,
-)
+from neurocoach.core.history.recovery import OLDER_VERSION_FILE, open_history
+from neurocoach.core.history.schema import SCHEMA_VERSION
+from neurocoach.core.history.store import HistoryStore
 from neurocoach.core.session.clock import ManualClock
 from neurocoach.core.session.engine import SessionEngine
 from neurocoach.core.session.recorder import SessionRecorder

@@ -6,7 +6,8 @@ import sqlite3
 from datetime import datetime, timezone
 from pathlib import Path
 
-from neurocoach.core.history.store import HistoryStore, open_history
+from neurocoach.core.history.recovery import open_history
+from neurocoach.core.history.store import HistoryStore
 from neurocoach.core.session.clock import ManualClock
 from neurocoach.core.session.engine import SessionEngine
 from neurocoach.core.session.recorder import SessionRecorder
