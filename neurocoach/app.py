@@ -98,7 +98,7 @@ def create_app() -> QApplication:
 def open_main_window(app: QApplication, routine_file: Path | None = None) -> MainWindow:
     """Build and show the main window over the user's (or NEUROCOACH_HOME's) folders."""
     from neurocoach.core.history.recovery import open_history
-    from neurocoach.core.settings import load_settings, save_settings
+    from neurocoach.core.settings_file import load_settings, save_settings
     from neurocoach.error_handling import install_excepthook, setup_logging
     from neurocoach.ui.shell.main_window import MainWindow
 
@@ -139,7 +139,7 @@ def open_main_window(app: QApplication, routine_file: Path | None = None) -> Mai
 
 def follow_settings(app: QApplication, settings: Settings, path: Path) -> None:
     """Apply the look and the key filter now, and again (and save) whenever a setting changes."""
-    from neurocoach.core.settings import save_settings
+    from neurocoach.core.settings_file import save_settings
     from neurocoach.ui.common import theme
     from neurocoach.ui.shell.key_debounce import KeyDebounceFilter
 

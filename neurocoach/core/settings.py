@@ -1,33 +1,23 @@
-"""The user's settings: declared once with type, default and range; kept in a YAML file.
+"""The user's settings: each declared once, with its type, default, range, section and words.
 
-Declaring every setting in one table means the file, the defaults, the clamping and
-the settings window all agree. The file is human-readable and versioned, written atomically
-(a temporary file, then a rename), and a file that cannot be read is kept as a backup while
-the defaults are used, so a bad edit never stops the app or loses the old file.
+Declaring every setting in one table means the file, the defaults, the clamping and the
+settings window all agree. The values live in `Settings`, which tells who listens when one
+changes; `settings_file.py` reads and writes them.
 """
 
 from __future__ import annotations
 
 import logging
 import math
-import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-import yaml
-from yaml.nodes import MappingNode, Node, ScalarNode
-
-from neurocoach.core import safe_yaml
 from neurocoach.core.events import Event
 from neurocoach.core.routine.model import MAX_REPS, MAX_SECONDS, Routine, Step
 from neurocoach.core.session.timeline import SessionOptions, StepOverride
 
 log = logging.getLogger(__name__)
-
-SETTINGS_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -69,7 +59,7 @@ class Setting:
                 return value, None
             return self.default, f"{self.name} must be true or false; using {self.default}"
         if kind in (int, float):
-            if isinstance(value, bool) or not isinstance(value, (int, float)) or not _finite(value):
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not finite(value):
                 return self.default, f"{self.name} must be a number; using {self.default}"
             number = kind(value)
             low = self.minimum if self.minimum is not None else number
@@ -174,6 +164,10 @@ def clamp_override(name: str, value: float) -> float:
     return float(int(clamped)) if name == "reps" else float(clamped)
 
 
+def is_setting(name: object) -> bool:
+    return isinstance(name, str) and name in _BY_NAME
+
+
 def setting(name: str) -> Setting:
     return _BY_NAME[name]
 
@@ -252,181 +246,7 @@ class Settings:
         )
 
 
-@dataclass(frozen=True)
-class LoadedSettings:
-    settings: Settings
-    problem: str | None = None  # a message to show the user once, when the file was unusable
-
-
-def load_settings(path: Path) -> LoadedSettings:
-    """Read the settings file; defaults when it is missing; a backup and a message when bad.
-
-    The file is read as untrusted YAML (`safe_yaml`): one that is not a regular file, too
-    big, too deep, an alias bomb, not YAML or not plain YAML is set aside. A single bad value
-    is clamped or defaulted, with a warning that names the file and the line it is on.
-    """
-    settings = Settings()
-    try:
-        text = safe_yaml.read_text(path)
-    except FileNotFoundError:
-        return LoadedSettings(settings)
-    except safe_yaml.RefusedYamlError as refused:
-        return _set_aside(settings, path, refused.refusals[0].message)
-    try:
-        root = safe_yaml.compose(text, "settings files")
-        data, nodes = _top_level(root, path)
-    except safe_yaml.RefusedYamlError as refused:
-        first = refused.refusals[0]
-        return _set_aside(settings, path, f"line {first.line}: {first.message}")
-    except ValueError as error:
-        return _set_aside(settings, path, str(error))
-    _migrate(data)
-    for name, value in data.items():
-        where = f"{path}:{safe_yaml.line_of(nodes[name])}"
-        if name == "version":
-            continue
-        if name == "exercises":
-            _load_exercises(settings, nodes[name], path)
-            continue
-        if name not in _BY_NAME:
-            log.warning("%s: ignoring unknown setting %r", where, name)
-            continue
-        warning = settings.set(name, value)
-        if warning:
-            log.warning("%s: %s", where, warning)
-    return LoadedSettings(settings)
-
-
-def _top_level(root: Node | None, path: Path) -> tuple[dict[str, Any], dict[str, Node]]:
-    """The file's settings by name, each with the node of its value (for its line).
-
-    Raises ValueError when the file is not a mapping with a whole-number version. A key that
-    is not a word, or a value that cannot be built, is left out with a warning.
-    """
-    if not isinstance(root, MappingNode):
-        raise ValueError("it is not a NeuroCoach settings file")
-    data: dict[str, Any] = {}
-    nodes: dict[str, Node] = {}
-    for key_node, value_node in root.value:
-        where = f"{path}:{safe_yaml.line_of(key_node)}"
-        key = _plain(key_node)
-        if not isinstance(key, str):
-            log.warning("%s: ignoring a key that is not a setting's name", where)
-            continue
-        try:
-            data[key] = None if key == "exercises" else safe_yaml.construct(value_node)
-        except ValueError as error:
-            log.warning("%s: ignoring %r: %s", where, key, error)
-            continue
-        nodes[key] = value_node
-    version = data.get("version")
-    if not isinstance(version, int) or isinstance(version, bool):
-        raise ValueError("it is not a NeuroCoach settings file")
-    return data, nodes
-
-
-def _set_aside(settings: Settings, path: Path, reason: str) -> LoadedSettings:
-    """Defaults, with the unusable file renamed so the user's old values are not lost."""
-    try:
-        backup = _keep_aside(path)
-    except OSError as error:
-        kept = f"It could not be set aside ({error.strerror}) and is left as it is."
-    else:
-        kept = f"The old file is kept as {backup.name}."
-    message = (
-        f"Your settings file could not be read ({_short(reason)}), so the standard "
-        f"settings are used. {kept}"
-    )
-    log.warning("settings: %s", message)
-    return LoadedSettings(settings, message)
-
-
-def _migrate(data: dict[Any, Any]) -> None:
-    """Bring an older file's values to this version's meaning (the file is rewritten on the
-    next change): version 1 kept the hold time as a fraction (1.5), version 2 in % (150)."""
-    if data["version"] < 2:
-        scale = data.get("hold_scale")
-        if isinstance(scale, (int, float)) and not isinstance(scale, bool):
-            data["hold_scale"] = round(scale * 100)
-
-
-def save_settings(settings: Settings, path: Path) -> None:
-    """Write atomically: a crash mid-write leaves the old file, never half a new one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    data: dict[str, Any] = {"version": SETTINGS_VERSION}
-    data.update({s.name: settings[s.name] for s in SETTINGS})
-    data["exercises"] = {key: dict(entry) for key, entry in sorted(settings.exercises.items())}
-    text = "# NeuroCoach settings. Edit with care; a bad file is set aside and replaced.\n"
-    text += yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
-    handle, temporary = tempfile.mkstemp(prefix=".settings-", suffix=".yaml", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
-def _load_exercises(settings: Settings, node: Node, path: Path) -> None:
-    """The user's own values for single exercises; anything unusable is left out, with a
-    warning at its line."""
-    if not isinstance(node, MappingNode):
-        log.warning("%s:%d: 'exercises' is not a mapping; ignored", path, safe_yaml.line_of(node))
-        return
-    for key_node, entry_node in node.value:
-        line = safe_yaml.line_of(key_node)
-        key = _plain(key_node)
-        if not isinstance(key, str) or not isinstance(entry_node, MappingNode):
-            log.warning("%s:%d: ignoring an exercise entry that is not 'name: values'", path, line)
-            continue
-        kept = {}
-        for name_node, number_node in entry_node.value:
-            name = _plain(name_node)
-            number = _plain(number_node)
-            if (
-                name in OVERRIDE_LIMITS
-                and isinstance(number, (int, float))
-                and not isinstance(number, bool)
-                and _finite(number)
-            ):
-                kept[name] = clamp_override(name, number)
-            else:
-                shown = name if isinstance(name, str) else "a value"
-                where = f"{path}:{safe_yaml.line_of(name_node)}"
-                log.warning("%s: ignoring %r for the exercise %r", where, shown, key)
-        if kept:
-            settings.exercises[key] = kept
-
-
-def _keep_aside(path: Path) -> Path:
-    backup = path.with_name(path.name + ".bad")
-    number = 1
-    while backup.exists():
-        number += 1
-        backup = path.with_name(f"{path.name}.bad{number}")
-    os.replace(path, backup)
-    return backup
-
-
-def _short(reason: str) -> str:
-    lines = reason.splitlines()
-    return lines[0][:120] if lines else "no reason given"
-
-
-def _plain(node: Node) -> Any:
-    """A scalar's value; None for a list, a mapping, or a value that cannot be built."""
-    if not isinstance(node, ScalarNode):
-        return None
-    try:
-        return safe_yaml.construct(node)
-    except ValueError:
-        return None
-
-
-def _finite(number: float) -> bool:
+def finite(number: float) -> bool:
     """True for a number that is neither infinite nor NaN and fits a float (10**400 does not)."""
     try:
         return math.isfinite(number)

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from neurocoach.app import follow_settings
-from neurocoach.core.settings import load_settings
+from neurocoach.core.settings_file import load_settings
 from neurocoach.ui.common import theme
 from neurocoach.ui.common.controls import NumberField, ToggleField
 from neurocoach.ui.shell.key_debounce import KeyDebounceFilter

@@ -15,16 +15,8 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
 from neurocoach.core import safe_yaml
-from neurocoach.core.settings import (
-    OVERRIDE_KEYS,
-    OVERRIDE_LIMITS,
-    SETTINGS,
-    LoadedSettings,
-    Settings,
-    load_settings,
-    save_settings,
-    setting,
-)
+from neurocoach.core.settings import OVERRIDE_KEYS, OVERRIDE_LIMITS, SETTINGS, Settings, setting
+from neurocoach.core.settings_file import LoadedSettings, load_settings, save_settings
 
 
 def test_missing_file_gives_defaults(tmp_path: Path) -> None:
@@ -250,7 +242,7 @@ def test_infinite_and_nan_values_fall_back_to_the_defaults(tmp_path: Path, caplo
         "rest_between_steps: 1e400\nhold_scale: " + "9" * 400 + "\n"
         "exercises:\n  mine/A: {hold_seconds: .inf, reps: .nan, rest_seconds: 4}\n",
     )
-    with caplog.at_level(logging.WARNING, logger="neurocoach.core.settings"):
+    with caplog.at_level(logging.WARNING, logger="neurocoach.core.settings_file"):
         loaded = load_settings(path)
     assert loaded.problem is None
     for name in ("lead_in_seconds", "volume", "speech_rate", "rest_between_steps", "hold_scale"):
@@ -262,7 +254,7 @@ def test_infinite_and_nan_values_fall_back_to_the_defaults(tmp_path: Path, caplo
 
 def test_yes_is_not_a_number(tmp_path: Path, caplog) -> None:
     path = write(tmp_path, "version: 2\nvolume: yes\nkey_debounce_ms: no\nvoice_enabled: 1\n")
-    with caplog.at_level(logging.WARNING, logger="neurocoach.core.settings"):
+    with caplog.at_level(logging.WARNING, logger="neurocoach.core.settings_file"):
         settings = load_settings(path).settings
     assert (settings["volume"], settings["key_debounce_ms"]) == (80, 600)
     assert settings["voice_enabled"] is True
@@ -276,7 +268,7 @@ def test_a_warning_names_the_file_and_line_of_the_value(tmp_path: Path, caplog) 
         "# NeuroCoach settings.\nversion: 2\nhold_scale: 100\n\ntheme: purple\nzzz: 1\n"
         "volume: 250\nexercises: [not, a, mapping]\n? [a, list]\n: 3\n",
     )
-    with caplog.at_level(logging.WARNING, logger="neurocoach.core.settings"):
+    with caplog.at_level(logging.WARNING, logger="neurocoach.core.settings_file"):
         loaded = load_settings(path)
     assert loaded.problem is None and loaded.settings["volume"] == 100
     assert "settings.yaml:7: volume 250 is out of range; using 100" in caplog.text
