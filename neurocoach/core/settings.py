@@ -7,7 +7,6 @@ changes; `settings_file.py` reads and writes them.
 
 from __future__ import annotations
 
-import logging
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -17,7 +16,6 @@ from neurocoach.core.events import Event
 from neurocoach.core.routine.model import MAX_REPS, MAX_SECONDS, Routine, Step
 from neurocoach.core.session.timeline import SessionOptions, StepOverride
 
-log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
