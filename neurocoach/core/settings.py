@@ -17,7 +17,6 @@ from neurocoach.core.routine.model import MAX_REPS, MAX_SECONDS, Routine, Step
 from neurocoach.core.session.timeline import SessionOptions, StepOverride
 
 
-
 @dataclass(frozen=True)
 class Setting:
     """One setting, declared once: its name, type (from the default), range or choices, the
