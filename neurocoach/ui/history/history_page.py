@@ -153,6 +153,12 @@ class HistoryPage(QWidget):
             self._rebuild(number)
             self._built.add(number)
         self.view_buttons.button(number).setChecked(True)
+        for shown, button in enumerate(self.view_buttons.buttons()):
+            # The view on screen has the filled button, as the chosen number on the check-in.
+            button.setProperty("primary", shown == number)
+            button.setAccessibleDescription("shown now" if shown == number else "")
+            button.style().unpolish(button)
+            button.style().polish(button)
         self.views.setCurrentIndex(number)
         current = self.views.currentWidget()
         target = self.table if number == 0 or current is None else current.focusProxy() or current

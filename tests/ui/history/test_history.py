@@ -126,3 +126,30 @@ def test_the_pdf_report_has_pages_and_the_figures(make_app, tmp_path, monkeypatc
     ):
         assert expected in text, expected
     document.close()
+
+
+def test_the_view_on_screen_has_the_filled_button(make_app) -> None:
+    """Which of the four views is open must be seen, not guessed."""
+    from PySide6.QtGui import QColor
+
+    from neurocoach.ui.common import theme
+
+    app = make_app()
+    filled(app)
+    page = open_history(app)
+    buttons = page.view_buttons.buttons()
+
+    def filled_ones() -> list[int]:
+        accent = QColor(theme.current.accent).rgb()
+        found = []
+        for number, button in enumerate(buttons):
+            image = button.grab().toImage()
+            if image.pixel(image.width() // 8, image.height() // 2) == accent:
+                found.append(number)
+        return found
+
+    assert filled_ones() == [0]
+    app.press(Qt.Key.Key_3)
+    assert filled_ones() == [2]
+    assert buttons[2].accessibleDescription() == "shown now"
+    assert buttons[0].accessibleDescription() == ""
