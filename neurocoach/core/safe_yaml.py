@@ -99,6 +99,37 @@ def read_text(path: Path) -> str:
         raise RefusedYamlError([Refusal(line, 1, "the file is not UTF-8 text")]) from None
 
 
+_PARSER_WORDS = {
+    # What the YAML parser says, and what a person editing a routine needs to hear.
+    "did not find expected ',' or ']'": "a list in [brackets] is not closed with ']'",
+    "did not find expected ',' or '}'": "a mapping in {braces} is not closed with '}'",
+    "mapping values are not allowed in this context": (
+        "a ':' where it does not belong: put text that holds ': ' in quotes, and line up keys "
+        "under each other"
+    ),
+    "did not find expected '-' indicator": (
+        "every line of a list must start with '- ' at the same indent"
+    ),
+    "could not find expected ':'": "a line is missing its ':' (write key: value)",
+    "did not find expected key": "a line is not indented like the keys around it",
+}
+
+
+def _in_plain_words(error: yaml.MarkedYAMLError, line: str) -> str:
+    problem = error.problem or error.context or "it cannot be read"
+    if problem == "found unexpected end of stream":
+        if "quoted" in (error.context or ""):
+            return "the file ends inside quotes that are not closed"
+        return "the file ends in the middle of something"
+    if problem.startswith("found a tab") or (
+        problem.startswith("found character") and "\t" in line
+    ):
+        return "a tab: indent with spaces"
+    if problem.startswith("found character"):
+        return "a character that cannot start a value here (put the text in quotes)"
+    return _PARSER_WORDS.get(problem, problem)
+
+
 def compose(text: str, files: str) -> Node | None:
     """The text's YAML tree, or None when it holds no document; ``files`` names the kind of
     file in messages ("routine files"). Raises `RefusedYamlError` for anything unsafe or invalid.
@@ -111,7 +142,10 @@ def compose(text: str, files: str) -> Node | None:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = error.problem or error.context or "not valid YAML"
+        lines = text.splitlines() or [""]
+        if line > len(lines):  # "the end of the file" is marked on the line after it
+            line, column = len(lines), len(lines[-1]) + 1
+        what = _in_plain_words(error, lines[line - 1])
         raise RefusedYamlError([Refusal(line, column, f"not valid YAML: {what}")]) from None
     except yaml.YAMLError as error:
         raise _refused(f"not valid YAML: {error}") from None

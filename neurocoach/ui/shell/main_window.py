@@ -153,7 +153,8 @@ class MainWindow(QMainWindow):
     def show_entry(self, entry: CatalogEntry) -> None:
         """Show a routine's safety notes before starting, or what is wrong with its file."""
         if entry.routine is None:
-            problems = "\n".join(str(p) for p in entry.problems)
+            # Lines and words, not the full path and column the --check output gives authors.
+            problems = "\n".join(f"Line {p.line}: {p.message}" for p in entry.problems)
             what = f"{entry.path.name} cannot be used. What is wrong with it:"
             title = "This routine file cannot be used"
             open_message(self, "routine_problems", title, what, problems)

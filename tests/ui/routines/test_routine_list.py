@@ -40,8 +40,18 @@ def test_choosing_a_broken_file_shows_every_problem_with_its_line(make_app) -> N
     app.press(Qt.Key.Key_Return)
     box = app.window.findChild(QMessageBox, "routine_problems")
     assert box is not None and box.isVisible()
-    assert "zz-broken.yaml:11:5: unknown key 'hold_secs'" in box.informativeText()
+    assert "Line 11: unknown key 'hold_secs'" in box.informativeText()
+    assert "zz-broken.yaml cannot be used" in box.text()
+    assert str(app.user_routines) not in box.informativeText() + box.text()  # no full path
     box.close()
+
+
+def test_a_file_that_is_not_yaml_is_told_in_plain_words_at_its_last_line(make_app) -> None:
+    app = make_app({"zz-quote.yaml": 'format: 1\nid: "never closed\n'})
+    (entry,) = [e for e in entries(app) if not e.ok]
+    (problem,) = entry.problems
+    assert problem.line == 2  # the file's last line, not the one after it
+    assert problem.message == "not valid YAML: the file ends inside quotes that are not closed"
 
 
 def test_start_button_and_escape_back(make_app) -> None:
