@@ -6,7 +6,7 @@ readable from a distance and in high contrast.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from PySide6.QtCharts import (
     QBarCategoryAxis,
@@ -23,6 +23,7 @@ from PySide6.QtCore import QDateTime, QMargins, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
+from neurocoach.core.history.progress import SYMPTOM_NAMES
 from neurocoach.ui.common import theme
 
 SYMPTOM_COLOURS = {"pain": "#d24a00", "tingling": "#3f6fd8", "numbness": "#2e8b3a"}
@@ -104,16 +105,29 @@ def minutes_chart(weeks: list[tuple[date, float]], parent: QWidget) -> QChartVie
     return view
 
 
+def time_axis_format(first: datetime, last: datetime) -> str:
+    """Labels that tell the ticks apart: hours within a day or two, days beyond ("01 Dec"
+    six times said nothing when the sessions were all on one day)."""
+    span = last - first
+    if span <= timedelta(days=1):
+        return "HH:mm"
+    if span <= timedelta(days=4):
+        return "ddd HH:mm"
+    return "dd MMM"
+
+
 def symptoms_chart(
     series_by_symptom: dict[str, list[tuple[datetime, float]]], parent: QWidget
 ) -> QChartView:
     chart = _chart("How I felt before each session (0 none – 10 worst)")
     times = [when for points in series_by_symptom.values() for when, _ in points]
     axis_x = QDateTimeAxis()
-    axis_x.setFormat("dd MMM")
+    first, last = (min(times), max(times)) if times else (datetime.now(), datetime.now())
+    if last - first < timedelta(hours=2):  # one session, or a few close together
+        first, last = first - timedelta(hours=1), last + timedelta(hours=1)
+    axis_x.setFormat(time_axis_format(first, last))
     axis_x.setTickCount(6)
-    if times:
-        axis_x.setRange(_qt_time(min(times)), _qt_time(max(times)))
+    axis_x.setRange(_qt_time(first), _qt_time(last))
     _style_axis(axis_x)
     chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
     axis_y = QValueAxis()
@@ -127,7 +141,7 @@ def symptoms_chart(
         if not points:
             continue
         line = QLineSeries()
-        line.setName(symptom.capitalize())
+        line.setName(SYMPTOM_NAMES[symptom])
         marks = QScatterSeries()
         marks.setMarkerSize(14)
         colour = QColor(SYMPTOM_COLOURS[symptom])

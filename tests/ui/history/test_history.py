@@ -153,3 +153,25 @@ def test_the_view_on_screen_has_the_filled_button(make_app) -> None:
     assert filled_ones() == [2]
     assert buttons[2].accessibleDescription() == "shown now"
     assert buttons[0].accessibleDescription() == ""
+
+
+def test_ratings_on_one_day_are_told_apart_by_the_hour(make_app) -> None:
+    from datetime import timedelta as hours_later
+
+    from PySide6.QtCharts import QChartView
+
+    from neurocoach.ui.history.progress_charts import time_axis_format
+    from tests.ui.helpers import add_session
+
+    app = make_app()
+    for n in range(3):  # three sessions this morning, an hour apart
+        add_session(app.store, n / 24, 10, ratings={"before": {("pain", "all"): 5 - n}})
+    page = open_history(app)
+    app.press(Qt.Key.Key_4)
+    chart = page.views.currentWidget().findChild(QChartView)
+    assert chart is not None
+    (axis,) = chart.chart().axes(Qt.Orientation.Horizontal)
+    assert axis.format() == "HH:mm"
+    day = NOW.replace(hour=0, minute=0)
+    assert time_axis_format(day, day + hours_later(days=3)) == "ddd HH:mm"
+    assert time_axis_format(day, day + hours_later(days=30)) == "dd MMM"
