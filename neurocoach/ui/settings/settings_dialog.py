@@ -35,6 +35,7 @@ class SettingsDialog(QDialog):
         self,
         settings: Settings,
         adjust_exercises: Callable[[], None] | None = None,
+        adjusted_routine: str = "",
         voices: list[str] | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -57,7 +58,13 @@ class SettingsDialog(QDialog):
                 self.fields[item.name] = field
                 column.addWidget(field)
             if heading == TIMING and adjust_exercises is not None:
-                self.exercises_button = big_button("Adjust single exercises…", "E", body)
+                # Which routine E changes, said on the button: not silently the one highlighted.
+                words = (
+                    f"Adjust the exercises of {adjusted_routine}…"
+                    if adjusted_routine
+                    else "Adjust single exercises…"
+                )
+                self.exercises_button = big_button(words, "E", body)
                 self.exercises_button.clicked.connect(adjust_exercises)
                 column.addWidget(self.exercises_button)
         column.addStretch(1)

@@ -40,8 +40,10 @@ class SettingsWindows(QObject):
     def show_settings(self) -> None:
         if self.settings_dialog is not None:
             return
+        routine = self.session.routine() or self._routine_in_view()
+        title = routine.title if routine is not None else ""
         dialog = screens.settings_dialog(
-            self.settings, self._on_adjust_requested, self._voices(), self.window
+            self.settings, self._on_adjust_requested, title, self._voices(), self.window
         )
         dialog.resize(min(1100, self.window.width()), self.window.height())
         self.settings_dialog = dialog

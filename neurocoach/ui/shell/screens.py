@@ -87,12 +87,13 @@ def report_dialog(store: HistoryStore, parent: QWidget) -> ReportDialog:
 def settings_dialog(
     settings: Settings,
     adjust_exercises: Callable[[], None],
+    adjusted_routine: str,
     voices: list[str],
     parent: QWidget,
 ) -> SettingsDialog:
     from neurocoach.ui.settings.settings_dialog import SettingsDialog
 
-    return SettingsDialog(settings, adjust_exercises, voices, parent)
+    return SettingsDialog(settings, adjust_exercises, adjusted_routine, voices, parent)
 
 
 def exercise_dialog(

@@ -207,3 +207,15 @@ def test_each_side_is_said_only_for_steps_done_on_both_sides(make_app) -> None:
     assert dialog.reps.label.text() == "Times"
     app.press(Qt.Key.Key_Escape)
     app.qtbot.waitUntil(lambda: app.window.settings_windows.exercise_dialog is None)
+
+
+def test_the_settings_say_which_routine_e_adjusts(make_app) -> None:
+    """Not silently the one highlighted in the list: its name is on the button."""
+    from tests.ui.helpers import select_routine
+
+    app = make_app()
+    select_routine(app, "Tiny test routine")
+    dialog = open_settings(app)
+    assert "Adjust the exercises of Tiny test routine" in dialog.exercises_button.text()
+    app.press(Qt.Key.Key_Escape)
+    app.qtbot.waitUntil(lambda: app.window.settings_windows.settings_dialog is None)
