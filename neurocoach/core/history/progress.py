@@ -179,6 +179,7 @@ class PeriodSummary:
     streak: int | None  # only when the period ends today
     routines: list[RoutineTotal]
     series: dict[str, list[tuple[datetime, float]]]  # before each session
+    after: dict[str, list[tuple[datetime, float]]]  # after each session
     trends: dict[str, SymptomTrend]
 
 
@@ -190,7 +191,8 @@ def summarise_period(
 ) -> PeriodSummary:
     inside = [s for s in sessions if period.contains(s.started_at)]
     days = days_exercised(inside)
-    series = symptom_series((w, r) for w, r in ratings if period.contains(w))
+    inside_ratings = [(w, r) for w, r in ratings if period.contains(w)]
+    series = symptom_series(inside_ratings)
     trends = {
         symptom: SymptomTrend(
             points[0][1], points[-1][1], sum(v for _, v in points) / len(points), len(points)
@@ -207,5 +209,6 @@ def summarise_period(
         streak=current_streak(days, today) if period.last == today else None,
         routines=totals_per_routine(inside),
         series=series,
+        after=symptom_series(inside_ratings, "after"),
         trends=trends,
     )

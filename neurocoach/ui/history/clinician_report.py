@@ -6,7 +6,7 @@ symptom ratings before each session, how each symptom moved, and the user's own 
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from itertools import pairwise
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
@@ -24,6 +24,8 @@ from neurocoach.core.session.wording import count_text
 from neurocoach.ui.history.progress_charts import SYMPTOM_COLOURS
 
 INK = QColor("#111111")
+PAPER = QColor("#ffffff")
+Series = dict[str, list[tuple[datetime, float]]]
 GRID = QColor("#bbbbbb")
 
 
@@ -66,9 +68,9 @@ def write_report(
         sessions = count_text(total.sessions, "session")
         pen.line(f"{total.title}: {sessions}, {count_text(round(total.minutes), 'minute')}")
     pen.gap()
-    pen.heading("Symptoms before each session (0 none, 10 worst)", 14)
-    if summary.trends:
-        pen.chart(summary.series, period)
+    pen.heading("Symptoms before (solid) and after (dashed) each session (0 none, 10 worst)", 14)
+    if summary.trends or any(summary.after.values()):
+        pen.chart(summary.series, summary.after)
         for symptom, trend in summary.trends.items():
             pen.line(
                 f"{SYMPTOM_NAMES[symptom]}: first {trend.first:g}, last {trend.last:g}, "
@@ -131,7 +133,9 @@ class _Pen:
         self.painter.drawText(QRectF(0, self.y, self.page.width(), bounds.height()), flags, text)
         self.y += bounds.height() * 1.15
 
-    def chart(self, series: dict[str, list[tuple[datetime, float]]], period: Period) -> None:
+    def chart(self, before: Series, after: Series) -> None:
+        """Ratings over the time they span (sessions on one day are told apart by the hour):
+        before each session in solid lines, after it dashed, with hollow marks."""
         height = self.page.height() * 0.25
         self._room(height + 40)
         area = QRectF(60, self.y + 10, self.page.width() - 80, height)
@@ -145,32 +149,47 @@ class _Pen:
             painter.drawText(
                 QRectF(0, y - 12, 50, 24), int(Qt.AlignmentFlag.AlignRight), str(value)
             )
-        start = datetime.combine(period.first, datetime.min.time()).astimezone()
-        span = period.days * 86400.0
-        for symptom, points in series.items():
-            if not points:
-                continue
-            painter.setPen(QPen(QColor(SYMPTOM_COLOURS[symptom]), 4))
-            places = [
-                QPointF(
-                    area.left() + area.width() * min(1.0, (when - start).total_seconds() / span),
-                    area.bottom() - area.height() * value / 10,
+        times = [
+            when for series in (before, after) for points in series.values() for when, _ in points
+        ]
+        start, end = min(times), max(times)
+        if end - start < timedelta(hours=2):
+            start, end = start - timedelta(hours=1), end + timedelta(hours=1)
+        span = (end - start).total_seconds()
+        for series, style in ((before, Qt.PenStyle.SolidLine), (after, Qt.PenStyle.DashLine)):
+            for symptom, points in series.items():
+                if not points:
+                    continue
+                pen = QPen(QColor(SYMPTOM_COLOURS[symptom]), 4)
+                pen.setStyle(style)
+                painter.setPen(pen)
+                places = [
+                    QPointF(
+                        area.left() + area.width() * (when - start).total_seconds() / span,
+                        area.bottom() - area.height() * value / 10,
+                    )
+                    for when, value in points
+                ]
+                for a, b in pairwise(places):
+                    painter.drawLine(a, b)
+                painter.setPen(QPen(QColor(SYMPTOM_COLOURS[symptom]), 3))
+                painter.setBrush(
+                    QColor(SYMPTOM_COLOURS[symptom]) if style == Qt.PenStyle.SolidLine else PAPER
                 )
-                for when, value in points
-            ]
-            for a, b in pairwise(places):
-                painter.drawLine(a, b)
-            for place in places:
-                painter.drawEllipse(place, 5, 5)
+                for place in places:
+                    painter.drawEllipse(place, 5, 5)
+                painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.setPen(INK)
-        for day, align in (
-            (period.first, Qt.AlignmentFlag.AlignLeft),
-            (period.last, Qt.AlignmentFlag.AlignRight),
+        same_day = start.astimezone().date() == end.astimezone().date()
+        shown = "%H:%M" if same_day else "%d %b %Y"
+        for when, align in (
+            (start, Qt.AlignmentFlag.AlignLeft),
+            (end, Qt.AlignmentFlag.AlignRight),
         ):
             painter.drawText(
                 QRectF(area.left(), area.bottom() + 4, area.width(), 24),
                 int(align),
-                f"{day:%d %b %Y}",
+                f"{when.astimezone():{shown}}",
             )
         legend_y = area.bottom() + 34
         x = area.left()
@@ -178,6 +197,6 @@ class _Pen:
             painter.setPen(QPen(QColor(SYMPTOM_COLOURS[symptom]), 6))
             painter.drawLine(QPointF(x, legend_y + 12), QPointF(x + 30, legend_y + 12))
             painter.setPen(INK)
-            painter.drawText(QPointF(x + 38, legend_y + 18), symptom.capitalize())
+            painter.drawText(QPointF(x + 38, legend_y + 18), SYMPTOM_NAMES[symptom])
             x += 200
         self.y = legend_y + 40

@@ -122,6 +122,7 @@ def test_the_pdf_report_has_pages_and_the_figures(make_app, tmp_path, monkeypatc
         "Sessions: 4 (4 finished)",
         "Quick hands: 3 sessions",
         "Pain: first 7, last 6",
+        "Symptoms before (solid) and after (dashed) each session",
         "Feet feel warmer in the mornings.",
     ):
         assert expected in text, expected

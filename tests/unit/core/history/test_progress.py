@@ -119,6 +119,7 @@ def test_a_period_summary_counts_only_what_falls_inside() -> None:
     trend = summary.trends["pain"]
     assert (trend.first, trend.last, trend.average, trend.count) == (6, 4, 5, 2)
     assert "numbness" not in summary.trends
+    assert summary.after["pain"] == []  # no ratings after a session in this history
     earlier = summarise_period(
         sessions, ratings, Period(date(2026, 1, 1), date(2026, 1, 31)), TODAY
     )
