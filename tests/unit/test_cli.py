@@ -30,7 +30,7 @@ def test_check_reports_file_line_column_and_fails(tmp_path: Path, capsys) -> Non
     good = bundled_routines_dir() / "quick-hands.yaml"
     assert main(["--check", str(good), str(bad)]) == 1
     out = capsys.readouterr().out
-    assert f"{bad}:34:11: 'reps' must be a whole number, not text ('lots')" in out
+    assert f"{bad}:35:11: 'reps' must be a whole number, not text ('lots')" in out
     assert "1 of 2 routine files are fine." in out
 
 

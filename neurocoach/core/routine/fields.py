@@ -113,6 +113,12 @@ ROUTINE_FIELDS: tuple[Field, ...] = (
     Field("area", True, Choice(Area), "What the routine works on."),
     Field("source", True, Text(), "Where the content comes from (articles, leaflets, guidelines)."),
     Field("safety", True, Text(), "Cautions shown before the routine starts."),
+    Field(
+        "needs",
+        False,
+        Text(),
+        "What to have at hand, shown before the routine starts: a chair, a towel, a ball...",
+    ),
     Field("steps", True, StepList(), "The exercises, in order."),
 )
 

@@ -67,4 +67,5 @@ class Routine:
     source: str
     safety: str
     steps: tuple[Step, ...]
+    needs: str | None = None  # what to have at hand, said before it starts
     path: Path | None = None

@@ -1,4 +1,5 @@
-"""Shown once before a routine starts: what it is, how long it takes, and its safety notes."""
+"""Shown once before a routine starts: what it is, how long it takes, what to have at hand,
+the steps to come, its safety notes, and what happens after Start."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from neurocoach.core.routine.model import Routine
 from neurocoach.core.session.timeline import SessionOptions, total_seconds
-from neurocoach.core.session.wording import about_minutes
+from neurocoach.core.session.wording import about_minutes, count_text
 from neurocoach.ui.common.widgets import big_button, scroll_area, text_label
 
 
@@ -19,18 +20,30 @@ class BeforeStartPage(QWidget):
     back_requested = Signal()
 
     def __init__(
-        self, routine: Routine, options: SessionOptions, parent: QWidget | None = None
+        self,
+        routine: Routine,
+        options: SessionOptions,
+        parent: QWidget | None = None,
+        checkin: bool = False,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("before_start_page")
         self.routine = routine
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        steps = len(routine.steps)
         length = about_minutes(total_seconds(routine, options))
         title = text_label(routine.title, self, role="title")
         summary = text_label(
-            f"{routine.description}\n{length} · {steps} step{'s' if steps != 1 else ''}", self
+            f"{routine.description}\n{length} · {count_text(len(routine.steps), 'step')}", self
         )
+        needs = text_label(f"You need: {routine.needs}" if routine.needs else "", self)
+        needs.setObjectName("needs")
+        needs.setVisible(bool(routine.needs))
+        self.steps = text_label(
+            "The steps: "
+            + ", ".join(f"{number}. {step.title}" for number, step in enumerate(routine.steps, 1)),
+            self,
+        )
+        self.steps.setObjectName("steps")
         safety_heading = text_label("Before you start", self, role="subtitle")
         self.safety = text_label(routine.safety, self, role="caution")
         self.safety.setObjectName("safety")
@@ -38,14 +51,17 @@ class BeforeStartPage(QWidget):
         self.notice = text_label("", self, role="caution")
         self.notice.setObjectName("notice")
         self.notice.hide()
-        hint = text_label(
-            "Press Enter to start. The coach then leads you through every step by itself.",
-            self,
+        first = (
+            "Press Enter to start. You are asked first how you feel (Escape skips it); then the "
+            if checkin
+            else "Press Enter to start. The "
         )
+        hint = text_label(f"{first}coach leads you through every step by itself.", self)
 
         body = QWidget(self)
         body_layout = QVBoxLayout(body)
-        for widget in (self.notice, title, summary, safety_heading, self.safety, hint, source):
+        shown = (self.notice, title, summary, needs, self.steps, safety_heading, self.safety)
+        for widget in (*shown, hint, source):
             body_layout.addWidget(widget)
         body_layout.addStretch(1)
         scroll = scroll_area(body, self)

@@ -164,7 +164,8 @@ class MainWindow(QMainWindow):
     def show_before_start(self, routine: Routine) -> None:
         if self.session.active():
             return
-        page = screens.before_start_page(routine, self.settings.session_options(), self)
+        checkin = bool(self.settings["checkin_enabled"])
+        page = screens.before_start_page(routine, self.settings.session_options(), checkin, self)
         page.start_requested.connect(lambda: self.start_session(routine))
         page.back_requested.connect(self.show_routines)
         audio = self.audio()

@@ -37,11 +37,11 @@ if TYPE_CHECKING:
 
 
 def before_start_page(
-    routine: Routine, options: SessionOptions, parent: QWidget
+    routine: Routine, options: SessionOptions, checkin: bool, parent: QWidget
 ) -> BeforeStartPage:
     from neurocoach.ui.routines.before_start_page import BeforeStartPage
 
-    return BeforeStartPage(routine, options, parent)
+    return BeforeStartPage(routine, options, parent, checkin)
 
 
 def checkin_page(moment: str, by_area: bool, parent: QWidget) -> CheckInPage:

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QLabel, QMessageBox
 
 from neurocoach.paths import bundled_routines_dir
 from neurocoach.ui.routines.before_start_page import BeforeStartPage
@@ -89,3 +89,17 @@ def test_file_menu_open_uses_the_chosen_file(make_app, tmp_path, monkeypatch) ->
     assert asked == [("Open a routine file", "Routine files (*.yaml *.yml)")]
     page = app.window.current_page()
     assert isinstance(page, BeforeStartPage) and page.routine.title == "Chosen one"
+
+
+def test_before_the_start_it_says_what_you_need_the_steps_and_the_check_in(make_app) -> None:
+    from tests.ui.helpers import select_routine
+
+    app = make_app(checkin=True)
+    select_routine(app, "Foot massage and marble bath")
+    app.press(Qt.Key.Key_Return)
+    page = app.window.current_page()
+    assert isinstance(page, BeforeStartPage)
+    texts = " ".join(label.text() for label in page.findChildren(QLabel))
+    assert "You need: A steady chair, a washing-up bowl" in texts
+    assert "The steps: 1. Check the water is lukewarm, 2. Marble foot bath" in texts
+    assert "You are asked first how you feel (Escape skips it)" in texts

@@ -35,7 +35,8 @@ def test_unsafe_or_wrong_names_are_refused_with_file_and_line(name: str, why: st
     with pytest.raises(RoutineFileError) as caught:
         load_routine_text(text, "mine.yaml")
     (problem,) = caught.value.problems
-    assert (problem.path, problem.line) == ("mine.yaml", 23)
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if "illustration:" in row)
+    assert (problem.path, problem.line) == ("mine.yaml", line)
     assert why in problem.message
 
 
