@@ -42,6 +42,21 @@ def banner_text(phase: Phase, routine: Routine) -> str:
     return f"{words} · press Space when done" if phase.open_ended else words
 
 
+_RELAX = {Area.HANDS: "hands", Area.FEET: "feet", Area.BOTH: "hands and feet"}
+
+
+def rest_words(phase: Phase, upcoming: Phase | None, routine: Routine) -> tuple[str, str]:
+    """What the player shows during a rest instead of the exercise (which looked as if it were
+    still to be done): a title, and what to do and what comes after."""
+    if upcoming is None:
+        after = "the end"
+    elif upcoming.step_index == phase.step_index and upcoming.kind is PhaseKind.HOLD:
+        after = f"{phase.step.title} again for {duration_text(upcoming.duration)}"
+    else:
+        after = next_text(phase, upcoming, routine).removeprefix("Next: ")
+    return "Rest", f"Let your {_RELAX[routine.area]} go loose and breathe. Then: {after}."
+
+
 def count_text(number: int, word: str) -> str:
     """ "1 day", "2 days": a count with its word, singular for one (English plurals in -s)."""
     return f"{number} {word}" if number == 1 else f"{number} {word}s"

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from neurocoach.core.session.cues import Cue, Tone
 from neurocoach.core.session.engine import SessionState
 from neurocoach.core.session.timeline import Phase, PhaseKind
-from neurocoach.core.session.wording import banner_text, next_text, position_text
+from neurocoach.core.session.wording import banner_text, next_text, position_text, rest_words
 from neurocoach.core.settings import Settings
 from neurocoach.ui.common import theme
 from neurocoach.ui.common.widgets import announce, big_button, button_label, scroll_area, text_label
@@ -230,8 +230,12 @@ class PlayerPage(QWidget):
     @Slot(object)
     def _on_driver_phase_started(self, phase: Phase) -> None:
         step = phase.step
-        self.step_title.setText(step.title)
-        self.instructions.setText(step.instructions)
+        if phase.kind is PhaseKind.REST:
+            title, words = rest_words(phase, self.engine.upcoming, self.routine)
+        else:
+            title, words = step.title, step.instructions
+        self.step_title.setText(title)
+        self.instructions.setText(words)
         self.caution.setText(f"Take care: {step.caution}" if step.caution else "")
         self.caution.setVisible(bool(step.caution))
         self.illustration.show_step(step, phase.side, self._routine_folder)

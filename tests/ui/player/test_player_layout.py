@@ -97,3 +97,16 @@ def test_paused_digits_turn_quiet_and_come_back(make_app) -> None:
     assert running > 50 and ink_pixels() == 0
     app.press(Qt.Key.Key_Space)
     assert ink_pixels() > 50
+
+
+def test_a_rest_shows_rest_and_what_comes_next_not_the_exercise(make_app) -> None:
+    app = make_app()
+    player = start_routine(app)
+    app.advance(3)  # the lead-in is over: squeeze
+    assert player.step_title.text() == "Squeeze"
+    app.advance(4)  # the first squeeze is done: rest
+    assert player.banner.text() == "Rest"
+    assert player.step_title.text() == "Rest"
+    assert "Then: Squeeze again for 4 s." in player.instructions.text()
+    app.advance(2)
+    assert player.step_title.text() == "Squeeze"

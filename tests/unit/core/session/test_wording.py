@@ -73,3 +73,20 @@ def test_a_routine_skipped_to_the_end_is_not_called_complete() -> None:
     one = make_routine(step("A"))
     once = SessionOutcome(EndReason.STOPPED, 0.0, 5.0, done[:1])
     assert outcome_summary(once, one) == "You did 1 of 1 step of “Test” in 5 s."
+
+
+def test_a_rest_says_rest_and_what_comes_after_not_the_exercise() -> None:
+    from neurocoach.core.session.timeline import PhaseKind
+    from neurocoach.core.session.wording import rest_words
+
+    routine = make_routine(step("Squeeze", hold=5, reps=2, rest=3), step("Stretch", hold=5))
+    phases = build_timeline(routine, SessionOptions(lead_in_seconds=5, rest_between_steps=10))
+    rests = [
+        rest_words(p, phases[i + 1] if i + 1 < len(phases) else None, routine)
+        for i, p in enumerate(phases)
+        if p.kind is PhaseKind.REST
+    ]
+    assert rests == [
+        ("Rest", "Let your hands go loose and breathe. Then: Squeeze again for 5 s."),
+        ("Rest", "Let your hands go loose and breathe. Then: Stretch."),
+    ]
