@@ -83,8 +83,8 @@ def week_start(day: date) -> date:
 
 def minutes_this_week(sessions: Iterable[SessionSummary], today: date) -> float:
     """Minutes exercised from this Monday on, by the local calendar."""
-    monday = week_start(today)
-    return sum(minutes(s) for s in sessions if week_start(local_day(s.started_at)) == monday)
+    ((_monday, spent),) = minutes_per_week(sessions, today, weeks=1)
+    return spent
 
 
 def minutes_per_week(
