@@ -30,16 +30,33 @@ def position_text(phase: Phase, routine: Routine) -> str:
     return " · ".join(parts)
 
 
-def banner_text(phase: Phase, routine: Routine) -> str:
-    """The one big word (or few) that says what to do right now."""
+def banner_text(phase: Phase, routine: Routine, short: bool = False) -> str:
+    """The one big word (or few) that says what to do right now.
+
+    `short` is for a cramped screen (large text on a small one), where the line under the
+    banner already says which side and the Space button says what it does."""
     if phase.kind is PhaseKind.READY:
         return "Get ready"
     if phase.kind is PhaseKind.SWITCH and phase.side is not None:
-        return f"Switch to your {side_name(phase.side, routine.area)}"
+        return "Switch" if short else f"Switch to your {side_name(phase.side, routine.area)}"
     if phase.kind is PhaseKind.REST:
         return "Rest"
+    if short:  # the voice says "Last one", the line under the banner "rep 3 of 3"
+        return "Go"
     words = "Go · last one" if phase.reps > 1 and phase.rep == phase.reps else "Go"
     return f"{words} · press Space when done" if phase.open_ended else words
+
+
+SHORT_BANNERS = ("Get ready", "Switch", "Rest", "Go", "Paused")  # all `short` can give
+
+
+def paused_text(by_sleep: bool, short: bool = False) -> str:
+    """The banner while paused; `short` as for `banner_text`."""
+    if short:
+        return "Paused"
+    if by_sleep:
+        return "Paused while the computer slept · Space goes on"
+    return "Paused · press Space to go on"
 
 
 _RELAX = {Area.HANDS: "hands", Area.FEET: "feet", Area.BOTH: "hands and feet"}

@@ -104,10 +104,22 @@ def palette_for(name: str) -> Palette:
     return PALETTES.get(name, LIGHT)
 
 
+ROLE_POINT_SIZES = {"title": 30, "subtitle": 22}  # at 100 %; any other role is body text
+
+
+def role_point_size(role: str, scale: float | None = None) -> int:
+    """The point size of text in `role` at the text size (by default, the one applied)."""
+    return round(
+        ROLE_POINT_SIZES.get(role, BODY_POINT_SIZE) * (current_scale if scale is None else scale)
+    )
+
+
 def stylesheet(p: Palette, scale: float = 1.0) -> str:
-    body = round(BODY_POINT_SIZE * scale)
-    title = round(30 * scale)
-    subtitle = round(22 * scale)
+    body = role_point_size("", scale)
+    title = role_point_size("title", scale)
+    subtitle = role_point_size("subtitle", scale)
+    # The menu bar stays 64 px tall or more: larger text needs less padding for that.
+    menu_padding = round(18 - 14 * (scale - 1))
     return f"""
 QWidget {{ color: {p.ink}; background: {p.paper}; font-size: {body}pt; }}
 QDialogButtonBox QPushButton {{ min-height: {CONTROL_MIN_HEIGHT}px; min-width: 120px; }}
@@ -138,7 +150,7 @@ QScrollBar::handle:horizontal {{ min-width: {CONTROL_MIN_HEIGHT}px; }}
 QScrollBar::add-line, QScrollBar::sub-line {{ width: 0; height: 0; }}
 QScrollBar::add-page, QScrollBar::sub-page {{ background: none; }}
 QMenuBar, QMenu {{ font-size: {body}pt; }}
-QMenuBar::item {{ padding: 18px 20px; }}
+QMenuBar::item {{ padding: {menu_padding}px 20px; }}
 QMenu::item {{ padding: 10px 28px; }}
 QMenu::item:selected, QMenuBar::item:selected {{ background: {p.accent}; color: {p.on_accent}; }}
 QDialog {{ border: 4px solid {p.ink}; }}
@@ -146,6 +158,7 @@ QFrame[role="field"] {{ border: 3px solid transparent; border-radius: 10px; }}
 QFrame[role="field"]:focus {{ border: 6px solid {p.focus}; }}
 QLabel[role="title"] {{ font-size: {title}pt; font-weight: bold; }}
 QLabel[role="subtitle"] {{ font-size: {subtitle}pt; font-weight: bold; }}
+QLabel[role="strong"] {{ font-weight: bold; }}
 QLabel[role="muted"] {{ color: {p.muted}; }}
 QLabel[role="caution"] {{
     background: {p.caution}; border: 3px solid {p.caution_edge}; border-radius: 8px;

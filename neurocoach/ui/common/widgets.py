@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
-from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QSizePolicy, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QStyle,
+    QStyleOptionButton,
+    QWidget,
+)
 
 CONTROL_MIN = 64
 
@@ -29,6 +37,43 @@ class BigButton(QPushButton):
         return self.sizeHint()
 
 
+class KeyedButton(BigButton):
+    """A big button whose label names its key too, beside the word or under it: ButtonRows
+    chooses whichever lets a row of them take the least height."""
+
+    def __init__(
+        self, word: str, key_hint: str, parent: QWidget | None, stacked: bool = False
+    ) -> None:
+        super().__init__(button_label(word, key_hint, stacked), parent)
+        self.word = word
+        self.key_hint = key_hint
+        self.stacked = stacked
+
+    def set_word(self, word: str) -> None:
+        """A new word (Pause becomes Resume), its key still named the same way."""
+        self.word = word
+        self.setText(button_label(word, self.key_hint, self.stacked))
+
+    def set_stacked(self, stacked: bool) -> None:
+        """The key on a line of its own (narrower) or beside the word (less tall)."""
+        if stacked != self.stacked:
+            self.stacked = stacked
+            self.setText(button_label(self.word, self.key_hint, stacked))
+
+    def hint_for(self, stacked: bool) -> QSize:
+        """The size the button would ask for with its key stacked or not, measured as
+        QPushButton measures its own text, without changing the label."""
+        text = button_label(self.word, self.key_hint, stacked)
+        option = QStyleOptionButton()
+        self.initStyleOption(option)
+        option.text = text
+        content = self.fontMetrics().size(Qt.TextFlag.TextShowMnemonic.value, text)
+        hint = self.style().sizeFromContents(
+            QStyle.ContentsType.CT_PushButton, option, content, self
+        )
+        return QSize(max(hint.width(), CONTROL_MIN), max(hint.height(), CONTROL_MIN))
+
+
 def announce(widget: QWidget, message: str) -> None:
     """Ask a screen reader to say the message now (Qt 6.8+ announcements; AT-SPI on Linux)."""
     QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(widget, message))
@@ -43,9 +88,9 @@ def button_label(text: str, key_hint: str, stacked: bool = False) -> str:
 
 def big_button(
     text: str, key_hint: str, parent: QWidget, primary: bool = False, stacked: bool = False
-) -> QPushButton:
+) -> KeyedButton:
     """A large button whose label also names its key."""
-    button = BigButton(button_label(text, key_hint, stacked), parent)
+    button = KeyedButton(text, key_hint, parent, stacked)
     button.setAccessibleName(text)
     button.setProperty("primary", primary)
     button.setAutoDefault(False)

@@ -47,7 +47,7 @@ class IllustrationView(QWidget):
         return QSize(480, 480)
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(200, 200)
+        return QSize(120, 120)  # in a cramped window it sits beside the countdown, as tall
 
     @property
     def frame_count(self) -> int:

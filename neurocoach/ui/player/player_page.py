@@ -9,8 +9,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent, QPen, QResizeEvent
+from PySide6.QtCore import QRect, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QKeyEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -21,17 +30,29 @@ from PySide6.QtWidgets import (
 
 from neurocoach.core.session.cues import Cue, Tone
 from neurocoach.core.session.engine import SessionState
+from neurocoach.core.session.reading import reading_pace, word_count
 from neurocoach.core.session.timeline import Phase, PhaseKind
-from neurocoach.core.session.wording import banner_text, next_text, position_text, rest_words
+from neurocoach.core.session.wording import (
+    SHORT_BANNERS,
+    banner_text,
+    next_text,
+    paused_text,
+    position_text,
+    rest_words,
+)
 from neurocoach.core.settings import Settings
 from neurocoach.ui.common import theme
-from neurocoach.ui.common.widgets import announce, big_button, button_label, scroll_area, text_label
+from neurocoach.ui.common.button_rows import ButtonRows
+from neurocoach.ui.common.widgets import announce, big_button, text_label
 from neurocoach.ui.player.countdown_display import CountdownDisplay
 from neurocoach.ui.player.illustration_view import IllustrationView
+from neurocoach.ui.player.instructions_view import InstructionsView, Part
 from neurocoach.ui.session.driver import SessionDriver
 
 _KEYPAD = Qt.KeyboardModifier.KeypadModifier
-COUNTDOWN_SHARE = 0.36  # of the page's height: keeps the digits over a quarter of the window
+QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's own limit: no maximum
+COUNTDOWN_SHARE = 0.36  # of the page's height, where the words leave room for it
+COUNTDOWN_LEAST = 0.26  # of the window's height, never less: digits over a quarter of it
 FLASH_MS = 450
 FLASH_WIDTH = 12
 FLASH_COLOURS = {  # the frame's colour for each cue; the same moments as the tones
@@ -79,6 +100,7 @@ class PlayerPage(QWidget):
         self.banner.setObjectName("phase_banner")
         self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.banner.setMinimumHeight(72)
+        self.banner.setWordWrap(True)  # "Switch to your right hand" at 200 % is wider than 1024 px
         self.position = text_label("", self, role="subtitle")
         self.position.setObjectName("position")
         self.position.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -88,18 +110,19 @@ class PlayerPage(QWidget):
 
         self.step_title = text_label("", self, role="title")
         self.step_title.setObjectName("step_title")
-        self.instructions = text_label("", self)
-        self.instructions.setObjectName("instructions")
-        self.instructions.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.instructions = InstructionsView(self)
         self.caution = text_label("", self, role="caution")
         self.caution.setObjectName("caution")
+        self._caution_text = ""
 
         self.countdown = CountdownDisplay(self)
         self.next_label = text_label("", self, role="subtitle")
         self.next_label.setObjectName("next")
         self.next_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
-        self.previous_button = big_button("Previous", "←", self, stacked=True)
+        # "Back", not "Previous": at 200 % text the six buttons fit two rows on a 1024 px screen.
+        self.previous_button = big_button("Back", "←", self, stacked=True)
+        self.previous_button.setAccessibleName("Back to the previous step")
         self.pause_button = big_button("Pause", "Space", self, primary=True, stacked=True)
         self.extend_button = big_button("+10 s", "+", self, stacked=True)
         self.next_button = big_button("Next", "→", self, stacked=True)
@@ -116,39 +139,15 @@ class PlayerPage(QWidget):
         )
         for button in buttons:
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # One row of controls when they fit; else balanced rows (large text, small screen).
+        self.controls = ButtonRows(buttons, self)
+        self.controls.setObjectName("controls")
 
-        # The picture takes the left half; what to do and how long is left, the right half.
-        where = QVBoxLayout()
-        where.setSpacing(0)
-        where.addWidget(self.position)
-        where.addWidget(self.next_label)
-        top = QHBoxLayout()
-        top.addWidget(self.banner, 1)
-        top.addLayout(where, 1)
-        # Long instructions scroll rather than push the countdown out of sight (the voice
-        # reads them too).
-        self.instructions_area = scroll_area(self.instructions, self)
-        self.instructions_area.setMinimumSize(120, 60)  # not the scroll area's roomy default
-        right = QVBoxLayout()
-        right.addWidget(self.step_title)
-        right.addWidget(self.instructions_area, 1)
-        right.addWidget(self.caution)
-        right.addWidget(self.countdown)
-        middle = QHBoxLayout()
-        middle.addWidget(self.illustration, 1)
-        middle.addLayout(right, 1)
-        # One row of controls when they fit; else two rows of three (large text, small screen).
-        self._buttons = buttons
-        self._per_row = 0
-        controls = QGridLayout()
-        self._controls = controls
-        self._arrange_controls(len(buttons))
-        page = QVBoxLayout(self)
+        self._grid = QGridLayout(self)
         margin = FLASH_WIDTH + 4  # room for the flashing frame around everything
-        page.setContentsMargins(margin, margin, margin, margin)
-        page.addLayout(top)
-        page.addLayout(middle, 1)
-        page.addLayout(controls)
+        self._grid.setContentsMargins(margin, margin, margin, margin)
+        self.compact = False
+        self._arrange(compact=False)
 
         self.previous_button.clicked.connect(self.engine.previous_step)
         self.pause_button.clicked.connect(self._on_pause_clicked)
@@ -193,7 +192,7 @@ class PlayerPage(QWidget):
             word = "Done"
         else:
             word = "Pause"
-        self.pause_button.setText(button_label(word, "Space", stacked=True))
+        self.pause_button.set_word(word)
         self.pause_button.setAccessibleName(word)
 
     @Slot()
@@ -206,26 +205,189 @@ class PlayerPage(QWidget):
             self.engine.toggle_pause()
 
     # --- showing -------------------------------------------------------------------------
-    def _arrange_controls(self, per_row: int) -> None:
-        if per_row == self._per_row:
+    def _arrange(self, compact: bool) -> None:
+        """Place the parts for a roomy window (the picture beside the words and the countdown)
+        or a cramped one (large text on a small screen: the words across the whole width, the
+        picture beside the countdown under them). Both need no scrolling."""
+        self.compact = compact
+        self._show_phase_banner()  # in the arrangement's size and words
+        grid = self._grid
+        while grid.count():
+            grid.takeAt(0)
+        for row in range(8):
+            grid.setRowStretch(row, 0)
+        for column in range(2):
+            grid.setColumnStretch(column, 0)
+        self._set_role(self.step_title, "strong" if compact else "title")
+        self._set_role(self.position, "" if compact else "subtitle")
+        side = Qt.AlignmentFlag.AlignLeft if compact else Qt.AlignmentFlag.AlignRight
+        self.position.setAlignment(side | Qt.AlignmentFlag.AlignVCenter)
+        self.next_label.setVisible(not compact)
+        if not compact:
+            where = QVBoxLayout()
+            where.setSpacing(0)
+            where.addWidget(self.position)
+            where.addWidget(self.next_label)
+            grid.addWidget(self.banner, 0, 0)
+            grid.addLayout(where, 0, 1)
+            grid.addWidget(self.illustration, 1, 0, 4, 1)
+            grid.addWidget(self.step_title, 1, 1)
+            grid.addWidget(self.instructions, 2, 1)
+            grid.addWidget(self.caution, 3, 1)
+            grid.addWidget(self.countdown, 4, 1)
+            grid.addWidget(self.controls, 5, 0, 1, 2)
+            grid.setRowStretch(2, 1)
+            grid.setColumnStretch(0, 1)
+            grid.setColumnStretch(1, 1)
+        else:
+            # What to do now beside the step's name, where it is under them; the words across
+            # the width; the picture beside the countdown.
+            top = QHBoxLayout()
+            top.setSpacing(16)
+            top.addWidget(self.banner, 0)
+            top.addWidget(self.step_title, 1)
+            grid.addLayout(top, 0, 0, 1, 2)
+            grid.addWidget(self.position, 1, 0, 1, 2)
+            grid.addWidget(self.instructions, 2, 0, 1, 2)
+            grid.addWidget(self.caution, 3, 0, 1, 2)
+            grid.addWidget(self.illustration, 4, 0)
+            grid.addWidget(self.countdown, 4, 1)
+            grid.addWidget(self.controls, 5, 0, 1, 2)
+            grid.setRowStretch(2, 1)
+            grid.setColumnStretch(1, 1)
+        grid.setVerticalSpacing(4 if compact else -1)  # -1: the style's
+        self._show_words()
+
+    def _show_words(self) -> None:
+        """The instructions, and in the cramped arrangement the caution and what comes next
+        as parts of their own, shown in turn: there is no room to show them all at once."""
+        words = getattr(self, "_words", "")
+        if not self.compact:
+            self.caution.setText(self._caution_text)
+            self.caution.setVisible(bool(self._caution_text))
+            self.instructions.set_parts(words)
             return
-        self._per_row = per_row
-        for button in self._buttons:
-            self._controls.removeWidget(button)
-        for number, button in enumerate(self._buttons):
-            self._controls.addWidget(button, number // per_row, number % per_row)
+        self.caution.setVisible(False)
+        extra = [Part(self._caution_text, caution=True)] if self._caution_text else []
+        if self.next_label.text():
+            extra.append(Part(self.next_label.text()))
+        self.instructions.set_parts(words, extra)
+
+    @staticmethod
+    def _set_role(label: QLabel, role: str) -> None:
+        if label.property("role") != role:
+            label.setProperty("role", role)
+            label.style().unpolish(label)
+            label.style().polish(label)
+
+    def _fits_roomy(self) -> bool:
+        """Whether the roomy arrangement leaves the words three lines and the countdown over
+        a quarter of the window, at this size and text size."""
+        inner = self.width() - 2 * (FLASH_WIDTH + 4)
+        half = (inner - self._grid.horizontalSpacing()) // 2
+        lines = 3 * self.instructions.fontMetrics().lineSpacing()
+        wide_top = max(
+            self._banner_height(half),
+            self._role_height(self.position, "subtitle", half) * 2,
+        )
+        title = self._role_height(self.step_title, "title", half)
+        caution = self.caution.heightForWidth(half) if self._caution_text else 0
+        spacing = 5 * max(0, self._grid.verticalSpacing())
+        height = self._page_height()
+        room = height - 2 * (FLASH_WIDTH + 4) - spacing - wide_top
+        room -= self.controls.heightForWidth(inner)
+        return room - title - lines - caution >= self._least_countdown()
+
+    def _role_height(self, label: QLabel, role: str, width: int) -> int:
+        """The label's height at `width` in the font of `role` (the one it would have),
+        measured without restyling it."""
+        font = QFont(label.font())
+        font.setPointSize(theme.role_point_size(role))
+        font.setBold(True)
+        flags = Qt.TextFlag.TextWordWrap.value
+        rect = QFontMetrics(font).boundingRect(
+            QRect(0, 0, max(width, 1), 100_000), flags, label.text() or "Xg"
+        )
+        margins = label.contentsMargins()
+        return rect.height() + margins.top() + margins.bottom()
+
+    def _page_height(self) -> int:
+        """The height to share out: the page's, but never more than the screen leaves it.
+        (The page can be taller for a moment while the window is laid out; sizes fixed from
+        that would hold the window taller than the screen.)"""
+        chrome = self.window().height() - self.height()
+        return max(1, min(self.height(), self.screen().availableGeometry().height() - chrome))
+
+    def _least_countdown(self) -> int:
+        """COUNTDOWN_LEAST of the window's height (as the screen allows it)."""
+        window = min(self.window().height(), self.screen().availableGeometry().height())
+        return int(window * COUNTDOWN_LEAST) + 1
+
+    def _banner_height(self, width: int) -> int:
+        """The banner's height for its words now or the paused words, whichever is taller:
+        a pause then changes its words but moves nothing on the page. (Measured from the
+        font, not asked of the label, whose answer includes the minimum height set here.)"""
+        flags = Qt.TextFlag.TextWordWrap.value
+        metrics = QFontMetrics(self.banner.font())
+        margins = self.banner.contentsMargins()
+        room = max(1, width - margins.left() - margins.right() - 2 * 16)  # less its padding
+        texts = (self.banner.text() or "X", paused_text(False, self.compact))
+        words = max(
+            metrics.boundingRect(QRect(0, 0, room, 100_000), flags, t).height() for t in texts
+        )
+        return max(72, words + margins.top() + margins.bottom() + 2 * 6 + 2)
+
+    def _fit_heights(self) -> None:
+        """Give the wrapped labels at the top the height their words need at their width: a
+        grid asks for minimum heights before it knows widths, and would squeeze them."""
+        inner = self.width() - 2 * (FLASH_WIDTH + 4) - self._grid.horizontalSpacing()
+        banner = named = inner // 2
+        if self.compact:
+            # As wide as its widest short word, so it keeps its place from phase to phase.
+            metrics = QFontMetrics(self.banner.font())
+            banner = max(metrics.horizontalAdvance(word) for word in SHORT_BANNERS) + 2 * 16
+            self.banner.setFixedWidth(banner)
+            named = inner - banner
+            self.position.setMinimumHeight(max(0, self.position.heightForWidth(inner)))
+        else:
+            self.banner.setMinimumWidth(0)
+            self.banner.setMaximumWidth(QWIDGETSIZE_MAX)
+            self.position.setMinimumHeight(max(0, self.position.heightForWidth(max(1, named))))
+        self.banner.setMinimumHeight(self._banner_height(banner))
+        for label in (self.step_title, self.next_label):
+            label.setMinimumHeight(max(0, label.heightForWidth(max(1, named))))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        spacing = max(0, self._controls.spacing())
-        needed = sum(b.sizeHint().width() for b in self._buttons) + spacing * len(self._buttons)
-        room = self.width() - 2 * (FLASH_WIDTH + 4)
-        self._arrange_controls(len(self._buttons) if needed <= room else 3)
-        self.countdown.setFixedHeight(int(self.height() * COUNTDOWN_SHARE))
-        # The picture is square: wider than the space is tall would only take width from the
-        # countdown beside it. (Its height is already laid out: the row's height does not
-        # depend on the width.)
-        self.illustration.setMaximumWidth(max(self.illustration.height(), 1))
+        compact = not self._fits_roomy()
+        if compact != self.compact:
+            self._arrange(compact)
+        self._fit_heights()
+        if compact:
+            side = self._least_countdown()
+            self.countdown.setFixedHeight(side)
+            self.illustration.setFixedSize(side, side)  # its row is the countdown's
+        else:
+            self.illustration.setMinimumSize(0, 0)
+            self.illustration.setMaximumHeight(QWIDGETSIZE_MAX)
+            self.countdown.setFixedHeight(self._roomy_countdown_height())
+            # The picture is square: wider than the space is tall would only take width from
+            # the countdown beside it. (The row's height does not depend on the width.)
+            self.illustration.setMaximumWidth(max(self.illustration.height(), 1))
+
+    def _roomy_countdown_height(self) -> int:
+        """As tall as COUNTDOWN_SHARE of the page, or less where the words need the room, but
+        never under COUNTDOWN_LEAST."""
+        inner = self.width() - 2 * (FLASH_WIDTH + 4)
+        half = (inner - self._grid.horizontalSpacing()) // 2
+        words = self.step_title.heightForWidth(half) + self.instructions.sizeHint().height()
+        words += self.caution.heightForWidth(half) if self._caution_text else 0
+        top = max(self._banner_height(half), self._role_height(self.position, "subtitle", half) * 2)
+        spacing = 5 * max(0, self._grid.verticalSpacing())
+        height = self._page_height()
+        room = height - 2 * (FLASH_WIDTH + 4) - spacing - top - words
+        room -= self.controls.heightForWidth(inner)
+        return max(self._least_countdown(), min(int(height * COUNTDOWN_SHARE), room))
 
     @Slot(object)
     def _on_driver_phase_started(self, phase: Phase) -> None:
@@ -235,15 +397,16 @@ class PlayerPage(QWidget):
         else:
             title, words = step.title, step.instructions
         self.step_title.setText(title)
-        self.instructions.setText(words)
-        self.caution.setText(f"Take care: {step.caution}" if step.caution else "")
-        self.caution.setVisible(bool(step.caution))
+        self._words = words
+        self._caution_text = f"Take care: {step.caution}" if step.caution else ""
         self.illustration.show_step(step, phase.side, self._routine_folder)
         self.position.setText(position_text(phase, self.routine))
         self.next_label.setText(next_text(phase, self.engine.upcoming, self.routine))
-        self._show_banner(banner_text(phase, self.routine), phase.kind.value)
+        self._show_phase_banner()
+        self._show_words()
+        self._fit_heights()
         self._update_pause_button()
-        words = f"{self.banner.text()}. {step.title}. {self.position.text()}"
+        words = f"{banner_text(phase, self.routine)}. {step.title}. {self.position.text()}"
         self.setAccessibleDescription(words)
         announce(self, words)
         self._refresh_time()
@@ -261,13 +424,7 @@ class PlayerPage(QWidget):
     @Slot(bool)
     def _on_driver_paused_changed(self, paused: bool) -> None:
         self._update_pause_button()
-        phase = self.engine.phase
-        if paused and self.engine.paused_by_gap:
-            self._show_banner("Paused while the computer slept · Space goes on", "paused")
-        elif paused:
-            self._show_banner("Paused · press Space to go on", "paused")
-        elif phase is not None:
-            self._show_banner(banner_text(phase, self.routine), phase.kind.value)
+        self._show_phase_banner()
         self._refresh_time()
 
     @Slot()
@@ -289,6 +446,11 @@ class PlayerPage(QWidget):
             self.countdown.set_time(total - remaining, phase.target)
         else:
             self.countdown.set_time(remaining, total)
+        if phase is not None:
+            lead_in = phase.kind in (PhaseKind.READY, PhaseKind.SWITCH)
+            pace = reading_pace(float(self.settings["speech_rate"]))
+            before = word_count(phase.step.title) if lead_in else 0
+            self.instructions.show_at(total - remaining, pace, before)
         moving = phase is not None and phase.kind is not PhaseKind.REST
         # The movement is shown while getting ready and while doing it; a rest stays still.
         self.illustration.show_elapsed(total - remaining if moving else 0.0)
@@ -320,11 +482,22 @@ class PlayerPage(QWidget):
         painter.drawRect(self.rect().adjusted(half, half, -half, -half))
         painter.end()
 
+    def _show_phase_banner(self) -> None:
+        """The banner for the moment: paused, or what to do in this phase (in fewer words in
+        the cramped arrangement)."""
+        phase = self.engine.phase
+        if self.engine.state is SessionState.PAUSED:
+            self._show_banner(paused_text(self.engine.paused_by_gap, self.compact), "paused")
+        elif phase is not None:
+            self._show_banner(banner_text(phase, self.routine, self.compact), phase.kind.value)
+
     def _show_banner(self, text: str, colour_key: str) -> None:
         colour = theme.PHASE_COLOURS[colour_key]
         self.banner.setText(text)
+        self.banner.setProperty("colour_key", colour_key)
         self.banner.setStyleSheet(
             f"background: {colour}; color: {theme.BANNER_INK}; font-weight: bold;"
-            f" font-size: {round(30 * theme.current_scale)}pt;"
+            f" font-size: {theme.role_point_size('subtitle' if self.compact else 'title')}pt;"
             " border-radius: 12px; padding: 6px 16px;"
         )
+        self._fit_heights()

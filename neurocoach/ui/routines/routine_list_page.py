@@ -9,7 +9,6 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPen
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QListWidget,
     QListWidgetItem,
     QStyle,
@@ -23,6 +22,7 @@ from neurocoach.core.routine.catalog import CatalogEntry
 from neurocoach.core.session.timeline import SessionOptions, total_seconds
 from neurocoach.core.session.wording import about_minutes
 from neurocoach.ui.common import theme
+from neurocoach.ui.common.button_rows import ButtonRows
 from neurocoach.ui.common.widgets import big_button, text_label
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -142,25 +142,29 @@ class RoutineListPage(QWidget):
         self.list = RoutineList(self)
         self.list.setObjectName("routines")
         self.list.setAccessibleName("Routines")
+        # Under the scroll area's roomy default: at 200 % on a small screen two rows show, and
+        # the arrow keys scroll to the rest.
+        self.list.setMinimumHeight(120)
         self.delegate = RoutineRowDelegate(options, self.list)
         self.list.setItemDelegate(self.delegate)
         self.list.setSpacing(4)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.start_button = big_button("Start", "Enter", self, primary=True)
-        self.history_button = big_button("History", "Ctrl+H", self, stacked=True)
-        self.settings_button = big_button("Settings", "Ctrl+,", self, stacked=True)
-        self.open_button = big_button("Open file", "Ctrl+O", self, stacked=True)
+        self.history_button = big_button("History", "Ctrl+H", self)
+        self.settings_button = big_button("Settings", "Ctrl+,", self)
+        self.open_button = big_button("Open file", "Ctrl+O", self)
 
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.start_button, 1)  # the main action takes the spare width
-        buttons.addWidget(self.history_button)
-        buttons.addWidget(self.settings_button)
-        buttons.addWidget(self.open_button)
+        # The main action takes the spare width; at large text the row wraps in two.
+        buttons = ButtonRows(
+            [self.start_button, self.history_button, self.settings_button, self.open_button],
+            self,
+            stretch=[1, 0, 0, 0],
+        )
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(hint)
         layout.addWidget(self.list, 1)
-        layout.addLayout(buttons)
+        layout.addWidget(buttons)
 
         self.set_entries(entries)
         self.list.chosen.connect(self.routine_chosen.emit)
