@@ -4,7 +4,8 @@ Optional and quick: Escape skips it, Enter saves what was given (a row may be le
 Each scale is eleven big buttons. A digit key rates the row in focus (0 to 9; Right from 9
 gives 10); Up and Down (or Tab) move between rows; Left and Right adjust a row already rated.
 No key gives a rating to a row nobody rated: the Right presses that ended the routine may
-carry on into this page, and must not put words in the person's mouth.
+carry on into this page, and must not put words in the person's mouth. In a narrow window
+or at large text a row's label goes above its scale, and the scale wraps into two rows.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QVBoxLayout, QWidget
 
 from neurocoach.core.history.progress import AREAS, SYMPTOM_NAMES, SYMPTOMS
+from neurocoach.ui.common.button_rows import ButtonRows
 from neurocoach.ui.common.controls import FieldRow
 from neurocoach.ui.common.widgets import BigButton, big_button, scroll_area, text_label
 
@@ -38,7 +40,8 @@ class RatingRow(FieldRow):
             button.setAccessibleName(f"{label}: {number}")
             self.group.addButton(button, number)
             self.buttons.append(button)
-            self.row.addWidget(button)
+        self.scale = ButtonRows(self.buttons, self)
+        self.row.addWidget(self.scale)
         self.group.idClicked.connect(self._on_group_clicked)
         self.setAccessibleDescription("not rated")
 

@@ -1,14 +1,18 @@
 """Asks before anything that cannot be undone, with big Yes and No buttons; No is the default.
 
-An accidental Escape or Enter therefore costs nothing: both answer No.
+An accidental Escape or Enter therefore costs nothing: both answer No. The question wraps and
+the two buttons go one above the other when they are wider than the screen (at 200 % text on
+a 1024 px screen), so the dialog always fits.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLayout, QVBoxLayout, QWidget
+from PySide6.QtGui import QKeyEvent, QShowEvent
+from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
+from neurocoach.ui.common.button_rows import ButtonRows
+from neurocoach.ui.common.screen_fit import fit_to_screen
 from neurocoach.ui.common.widgets import big_button, text_label
 
 
@@ -31,18 +35,22 @@ class ConfirmDialog(QDialog):
         self.no_button = big_button(no_text, "Enter", self, primary=True)
         self.no_button.setAutoDefault(True)
         self.no_button.setDefault(True)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.yes_button)
-        buttons.addWidget(self.no_button)
+        self.buttons = ButtonRows([self.yes_button, self.no_button], self)
         layout = QVBoxLayout(self)
-        # Never narrower than the buttons need: wrapped labels would otherwise squeeze them.
-        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         layout.addWidget(self.question)
         layout.addWidget(self.note)
-        layout.addLayout(buttons)
+        layout.addWidget(self.buttons)
         self.no_button.clicked.connect(self.reject)
         self.yes_button.clicked.connect(self.accept)
         self.no_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not event.spontaneous():
+            # As wide as the buttons side by side, if the screen has room for that.
+            margins = self.width() - self.buttons.width()
+            wanted = max(self.width(), self.buttons.sizeHint().width() + margins)
+            fit_to_screen(self, wanted, tight=True)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Y:

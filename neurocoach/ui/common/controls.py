@@ -4,24 +4,129 @@ A number is changed with large Less and More buttons, or with the arrow keys (or
 when its row has the focus. A yes/no setting is one big button that says On or Off. A choice
 is a row of big buttons, one per option. Each control is one stop for the Tab key and shows a
 thick ring when it has the focus.
+
+A row keeps its label to the left of its buttons while both fit; in a narrow window or at
+large text the label goes above the buttons, and a choice's buttons wrap into more rows, so
+nothing reaches past the window's edge.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QRect, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QButtonGroup, QFrame, QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QLayoutItem,
+    QPushButton,
+    QWidget,
+)
 
+from neurocoach.ui.common import theme
+from neurocoach.ui.common.button_rows import ButtonRows
 from neurocoach.ui.common.widgets import BigButton, text_label
 
 _LESS_KEYS = {Qt.Key.Key_Left, Qt.Key.Key_Down, Qt.Key.Key_Minus}
 _MORE_KEYS = {Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Plus, Qt.Key.Key_Equal}
 
 
+class LabelBesideOrAbove(QLayout):
+    """A label and its controls: side by side while the controls get all the width they ask
+    for and the label a fair share (a third of the row, or all it needs), else the label
+    above the controls. The height for each width is exact, so a column of rows never cuts one.
+    """
+
+    def __init__(self, label: QWidget, controls: QLayout, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self.addWidget(label)
+        self.addChildLayout(controls)
+        self._items.append(controls)
+
+    # --- the items (a label, then the controls) ------------------------------------------
+    def addItem(self, item: QLayoutItem) -> None:
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    # --- where they go ---------------------------------------------------------------------
+    def _rects(self, width: int) -> tuple[QRect, QRect]:
+        """The label's and the controls' places in a row `width` wide (margins included)."""
+        label, controls = self._items
+        margins = self.contentsMargins()
+        inner = max(0, width - margins.left() - margins.right())
+        gap = self.spacing()
+        wanted = controls.sizeHint().width()
+        label_needs = min(label.sizeHint().width(), max(label.minimumSize().width(), inner // 3))
+        x, y = margins.left(), margins.top()
+        if label_needs + gap + wanted <= inner:  # side by side, as on a wide window
+            label_width = inner - gap - wanted
+            height = max(_height_for(label, label_width), _height_for(controls, wanted))
+            return (
+                QRect(x, y, label_width, height),
+                QRect(x + label_width + gap, y, wanted, height),
+            )
+        label_height = _height_for(label, inner)
+        controls_width = max(min(wanted, inner), controls.minimumSize().width())
+        return (
+            QRect(x, y, inner, label_height),
+            QRect(x, y + label_height + gap, controls_width, _height_for(controls, controls_width)),
+        )
+
+    def setGeometry(self, rect: QRect) -> None:
+        super().setGeometry(rect)
+        for item, place in zip(self._items, self._rects(rect.width()), strict=True):
+            item.setGeometry(place.translated(rect.topLeft()))
+
+    # --- the sizes it asks for -------------------------------------------------------------
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        _label, controls = self._rects(width)
+        return controls.bottom() + 1 + self.contentsMargins().bottom()
+
+    def sizeHint(self) -> QSize:
+        label, controls = self._items
+        margins = self.contentsMargins()
+        width = label.sizeHint().width() + self.spacing() + controls.sizeHint().width()
+        width += margins.left() + margins.right()
+        return QSize(width, self.heightForWidth(width))
+
+    def minimumSize(self) -> QSize:
+        """As narrow as the label or the controls at their narrowest; as tall as the row is
+        at its present width (a minimum height for the narrowest width would keep a scroll
+        area's content taller than it needs to be)."""
+        label, controls = self._items
+        margins = self.contentsMargins()
+        width = max(label.minimumSize().width(), controls.minimumSize().width())
+        width += margins.left() + margins.right()
+        present = self.geometry().width() or self.sizeHint().width()
+        return QSize(width, self.heightForWidth(max(width, present)))
+
+    def expandingDirections(self) -> Qt.Orientation:
+        return Qt.Orientation(0)
+
+
+def _height_for(item: QLayoutItem, width: int) -> int:
+    return item.heightForWidth(width) if item.hasHeightForWidth() else item.sizeHint().height()
+
+
 class FieldRow(QFrame):
-    """A row with a label on the left: the common frame of every control here."""
+    """A labelled row: the common frame of every control here. Subclasses put their
+    controls in `row`, which sits right of the label, or under it when the row is narrow."""
 
     def __init__(self, label: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -29,21 +134,29 @@ class FieldRow(QFrame):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName(label)
         self.label = text_label(label, self)
-        self.row = QHBoxLayout(self)
-        self.row.setContentsMargins(12, 6, 12, 6)
-        self.row.addWidget(self.label, 1)
+        self.row = QHBoxLayout()
+        self.row.setContentsMargins(0, 0, 0, 0)
+        self.outer = LabelBesideOrAbove(self.label, self.row, self)
+        self.outer.setContentsMargins(12, 6, 12, 6)
 
 
 class SteppedField(FieldRow):
     """A value stepped down or up with two big buttons, or the arrow keys (and - and +)."""
 
-    def __init__(self, label: str, less: str, more: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        label: str,
+        less: str,
+        more: str,
+        parent: QWidget | None = None,
+        value_label: QLabel | None = None,
+    ) -> None:
         super().__init__(label, parent)
         self.less_button = BigButton(less, self)
         self.less_button.setAccessibleName(f"{less.strip('−◀▶+ ')}: {label}")
         self.more_button = BigButton(more, self)
         self.more_button.setAccessibleName(f"{more.strip('−◀▶+ ')}: {label}")
-        self.value_label = text_label("", self, wrap=True)
+        self.value_label = text_label("", self) if value_label is None else value_label
         self.value_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         for button in (self.less_button, self.more_button):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the row holds the focus
@@ -83,6 +196,26 @@ class SteppedField(FieldRow):
         self.more_button.setEnabled(not at_end)
 
 
+class ValueLabel(QLabel):
+    """A number's words, on one line ("100 %" never breaks in two at 200 % text), in a
+    column 150 px wide at 100 % text and wider with the text (Less and More stay put as
+    the value changes, and line up from row to row); never narrower than the value shown."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("", parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        # Measured by its text, not its preferred width (it never gets less than its text).
+        self.setWordWrap(True)
+
+    def minimumSizeHint(self) -> QSize:
+        width = self.fontMetrics().horizontalAdvance(self.text()) + 2 * self.margin() + 24
+        return QSize(width, self.fontMetrics().height() + 2 * self.margin())
+
+    def sizeHint(self) -> QSize:
+        least = self.minimumSizeHint()
+        return QSize(max(least.width(), round(150 * theme.current_scale)), least.height())
+
+
 class NumberField(SteppedField):
     """Signals: value_changed(float)."""
 
@@ -98,9 +231,8 @@ class NumberField(SteppedField):
         show: Callable[[float], str],
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(label, "−  Less", "More  +", parent)
+        super().__init__(label, "−  Less", "More  +", parent, ValueLabel())
         self.value_label.setProperty("role", "subtitle")
-        self.value_label.setMinimumWidth(150)
         self.minimum, self.maximum, self.step = minimum, maximum, step
         self._format = show
         self._value = value
@@ -240,8 +372,10 @@ class ChoiceField(FieldRow):
             button.setAccessibleName(words)
             self.group.addButton(button)
             self.buttons[value] = button
-            self.row.addWidget(button)
             button.clicked.connect(self._on_button_clicked)
+        # In as many rows as the width needs: four choices at 200 % are wider than a screen.
+        self.choice_rows = ButtonRows(list(self.buttons.values()), self)
+        self.row.addWidget(self.choice_rows)
         self.set_current(current)
 
     @property

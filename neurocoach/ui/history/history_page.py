@@ -2,7 +2,9 @@
 and how the symptoms went, with export to a PDF report or a CSV file.
 
 Four views behind four big buttons; the charts are built the first time they are shown, so
-the window opens at once even with years of sessions.
+the window opens at once even with years of sessions. On a short screen at large text the page
+scrolls up and down (Back and Report stay in view); rows of buttons wrap, and the tables wrap
+their text rather than cut it or scroll sideways.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import logging
 import sqlite3
 from datetime import date
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -34,11 +36,14 @@ from neurocoach.core.history.progress import (
 )
 from neurocoach.core.history.store import HistoryStore
 from neurocoach.core.session.wording import count_text
+from neurocoach.ui.common.button_rows import ButtonRows
 from neurocoach.ui.common.confirm_dialog import ConfirmDialog
-from neurocoach.ui.common.widgets import big_button, text_label
+from neurocoach.ui.common.controls import LabelBesideOrAbove
+from neurocoach.ui.common.widgets import big_button, scroll_area, text_label
 from neurocoach.ui.history.month_calendar import MonthCalendar
 from neurocoach.ui.history.progress_charts import minutes_chart, symptoms_chart
 from neurocoach.ui.history.session_table import SessionTableModel, details_text, session_table
+from neurocoach.ui.history.table_fit import fit_columns
 
 VIEWS = ("Sessions", "Calendar", "Minutes and routines", "How I felt")
 
@@ -58,24 +63,26 @@ class HistoryPage(QWidget):
         self.setObjectName("history_page")
         self.store = store
         self.today = today or date.today()
-        heading = text_label("Your progress", self, role="title")
-        self.summary = text_label("", self, role="subtitle")
+        body = QWidget(self)  # all but Back and Report, which stay in view
+        heading = text_label("Your progress", body, role="title")
+        self.summary = text_label("", body, role="subtitle")
         self.summary.setObjectName("history_summary")
         self.empty_note = text_label(
-            "No sessions yet. Finished and stopped sessions appear here.", self, role="muted"
+            "No sessions yet. Finished and stopped sessions appear here.", body, role="muted"
         )
         # What of the history could not be read (damaged or hand-edited rows), in plain words.
-        self.unread_note = text_label("", self, role="muted")
+        self.unread_note = text_label("", body, role="muted")
         self.unread_note.setObjectName("history_unread")
         self.unread_note.setVisible(False)
         self.view_buttons = QButtonGroup(self)
-        switcher = QHBoxLayout()
-        for number, name in enumerate(VIEWS):
-            button = big_button(name, str(number + 1), self, stacked=True)
+        view_buttons = [
+            big_button(name, str(n + 1), body, stacked=True) for n, name in enumerate(VIEWS)
+        ]
+        for number, button in enumerate(view_buttons):
             button.setCheckable(True)
             self.view_buttons.addButton(button, number)
-            switcher.addWidget(button)
-        self.views = QStackedWidget(self)
+        switcher = ButtonRows(view_buttons, body)
+        self.views = _ShownPageStack(body)
         self.sessions_view = QWidget(self.views)
         self.views.addWidget(self.sessions_view)
         for _ in VIEWS[1:]:
@@ -85,17 +92,19 @@ class HistoryPage(QWidget):
         self.details.setObjectName("session_details")
         self.back_button = big_button("Back", "Esc", self, primary=True)
         self.report_button = big_button("Report and export…", "R", self)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.back_button, 1)
-        bottom.addWidget(self.report_button)
+        bottom = ButtonRows([self.back_button, self.report_button], self, stretch=[1, 0])
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(heading)
+        column.addWidget(self.summary)
+        column.addWidget(self.empty_note)
+        column.addWidget(self.unread_note)
+        column.addWidget(switcher)
+        column.addWidget(self.views, 1)
+        self.scroll_area = scroll_area(body, self)
         layout = QVBoxLayout(self)
-        layout.addWidget(heading)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.empty_note)
-        layout.addWidget(self.unread_note)
-        layout.addLayout(switcher)
-        layout.addWidget(self.views, 1)
-        layout.addLayout(bottom)
+        layout.addWidget(self.scroll_area, 1)
+        layout.addWidget(bottom)
         self.calendar: MonthCalendar | None = None
         self.confirm_delete: ConfirmDialog | None = None
         self.totals_table: QTableWidget | None = None
@@ -126,12 +135,14 @@ class HistoryPage(QWidget):
             column = QVBoxLayout(self.sessions_view)
             column.setContentsMargins(0, 0, 0, 0)
             column.addWidget(self.table, 1)
-            row = QHBoxLayout()
-            row.addWidget(self.details, 1)
-            row.addWidget(self.delete_button)
-            column.addLayout(row)
+            # The details beside Delete, or above it when the page is narrow.
+            delete = QHBoxLayout()
+            delete.setContentsMargins(0, 0, 0, 0)
+            delete.addWidget(self.delete_button)
+            column.addLayout(LabelBesideOrAbove(self.details, delete))
         else:
             self.table.setModel(self.model)
+            fit_columns(self.table)
         self.table.selectionModel().currentRowChanged.connect(self._on_row_changed)
         self.details.setText("")
         if self.sessions:
@@ -163,6 +174,7 @@ class HistoryPage(QWidget):
         current = self.views.currentWidget()
         target = self.table if number == 0 or current is None else current.focusProxy() or current
         target.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.scroll_area.ensureWidgetVisible(target, 0, 0)
 
     def _rebuild(self, number: int) -> None:
         old = self.views.widget(number)
@@ -208,16 +220,12 @@ class HistoryPage(QWidget):
         table.setHorizontalHeaderLabels(["Routine", "Sessions", "Minutes"])
         table.horizontalHeader().setSectionsClickable(False)
         table.verticalHeader().setVisible(False)
-        table.verticalHeader().setDefaultSectionSize(52)
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         for row, total in enumerate(totals):
             for column, value in enumerate((total.title, total.sessions, round(total.minutes))):
                 table.setItem(row, column, QTableWidgetItem(str(value)))
-        table.horizontalHeader().setStretchLastSection(True)
-        table.setColumnWidth(0, 520)
-        table.setColumnWidth(1, 160)
-        rows = min(3, max(1, len(totals)))
-        table.setFixedHeight(58 + 52 * rows)
+        # Up to three rows in view, their columns and heights from the text (see table_fit).
+        fit_columns(table, widths=(520, 160), row_height=52, rows_shown=min(3, len(totals)))
         return table
 
     @Slot()
@@ -280,3 +288,32 @@ class HistoryPage(QWidget):
             super().keyPressEvent(event)
             return
         event.accept()
+
+
+class _ShownPageStack(QStackedWidget):
+    """A stack as large as the view shown, not the largest of them: the sessions and the
+    charts need not scroll on a small screen because the calendar would."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.currentChanged.connect(self._on_current_changed)
+
+    def sizeHint(self) -> QSize:
+        shown = self.currentWidget()
+        return shown.sizeHint() if shown is not None else super().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        shown = self.currentWidget()
+        return shown.minimumSizeHint() if shown is not None else super().minimumSizeHint()
+
+    def hasHeightForWidth(self) -> bool:
+        shown = self.currentWidget()
+        return shown is not None and shown.hasHeightForWidth()
+
+    def heightForWidth(self, width: int) -> int:
+        shown = self.currentWidget()
+        return shown.heightForWidth(width) if shown is not None else -1
+
+    @Slot(int)
+    def _on_current_changed(self, _index: int) -> None:
+        self.updateGeometry()

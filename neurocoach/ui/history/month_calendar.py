@@ -1,7 +1,9 @@
 """A month on one page, with the days exercised marked: big, plain, keyboard-friendly.
 
 Qt's own calendar has small arrow buttons and tiny day cells; this one has 64 px Previous
-and Next month buttons and day squares that say "done" in words for screen readers.
+and Next month buttons and day squares that say "done" in words for screen readers. When the
+buttons and the month's name do not fit on one line (200 % text on a small screen), the
+name goes above the buttons; the day squares grow with the text.
 """
 
 from __future__ import annotations
@@ -9,13 +11,13 @@ from __future__ import annotations
 import calendar
 from datetime import date
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QRect, QSize, Qt, Slot
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QLayout, QLayoutItem, QVBoxLayout, QWidget
 
 from neurocoach.core.session.wording import count_text
 from neurocoach.ui.common import theme
-from neurocoach.ui.common.widgets import big_button, text_label
+from neurocoach.ui.common.widgets import KeyedButton, big_button, text_label
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
@@ -32,10 +34,7 @@ class MonthCalendar(QWidget):
         self.next_button = big_button("Next month", "→", self)
         self.title = text_label("", self, role="subtitle", wrap=False)
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        top = QHBoxLayout()
-        top.addWidget(self.previous_button)
-        top.addWidget(self.title, 1)
-        top.addWidget(self.next_button)
+        top = _MonthHeader(self.previous_button, self.title, self.next_button)
         self.grid = QGridLayout()
         self.grid.setSpacing(6)
         for column, name in enumerate(WEEKDAYS):
@@ -46,7 +45,8 @@ class MonthCalendar(QWidget):
         for number in range(42):
             cell = QLabel(self)
             cell.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            cell.setMinimumSize(64, 56)
+            # As tall as the bold day and its tick need at the text size, and 56 px at least.
+            cell.setMinimumSize(64, max(56, cell.fontMetrics().height() + 12))
             self.cells.append(cell)
             self.grid.addWidget(cell, 1 + number // 7, number % 7)
         layout = QVBoxLayout(self)
@@ -109,3 +109,88 @@ class MonthCalendar(QWidget):
             else (self.month.year + 1, 1)
         )
         self.show_month(date(year, month, 1))
+
+
+class _MonthHeader(QLayout):
+    """Previous month, the month's name and Next month on one line while they fit (the keys
+    beside the buttons' words, or under them); else the name on a line of its own above the
+    two buttons, side by side or one above the other. Whichever takes the least height."""
+
+    def __init__(self, previous: KeyedButton, title: QWidget, following: KeyedButton) -> None:
+        super().__init__()
+        self._buttons = (previous, following)
+        self._items: list[QLayoutItem] = []
+        for widget in (previous, title, following):
+            self.addWidget(widget)
+
+    def addItem(self, item: QLayoutItem) -> None:
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def _plan(self, width: int) -> tuple[bool, list[QRect]]:
+        """(keys under the words, where Previous, the name and Next go) in `width`."""
+        title = self._items[1].sizeHint()
+        gap = self.spacing()
+        for stacked in (False, True):  # all on one line
+            previous, following = (b.hint_for(stacked) for b in self._buttons)
+            middle = width - previous.width() - following.width() - 2 * gap
+            if middle >= title.width():
+                height = max(previous.height(), title.height(), following.height())
+                return stacked, [
+                    QRect(0, 0, previous.width(), height),
+                    QRect(previous.width() + gap, 0, middle, height),
+                    QRect(width - following.width(), 0, following.width(), height),
+                ]
+        top = title.height() + gap
+        name = QRect(0, 0, width, title.height())
+        for stacked in (False, True):  # the name above the buttons, side by side
+            previous, following = (b.hint_for(stacked) for b in self._buttons)
+            if previous.width() + gap + following.width() <= width:
+                height = max(previous.height(), following.height())
+                left = previous.width() + (width - previous.width() - gap - following.width()) // 2
+                return stacked, [
+                    QRect(0, top, left, height),
+                    name,
+                    QRect(left + gap, top, width - left - gap, height),
+                ]
+        previous, following = (b.hint_for(False) for b in self._buttons)
+        return False, [
+            QRect(0, top, width, previous.height()),
+            name,
+            QRect(0, top + previous.height() + gap, width, following.height()),
+        ]
+
+    def setGeometry(self, rect: QRect) -> None:
+        super().setGeometry(rect)
+        stacked, places = self._plan(rect.width())
+        for button in self._buttons:
+            button.set_stacked(stacked)
+        for item, place in zip(self._items, places, strict=True):
+            item.setGeometry(place.translated(rect.topLeft()))
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return max(place.bottom() + 1 for place in self._plan(width)[1])
+
+    def sizeHint(self) -> QSize:
+        width = sum(item.sizeHint().width() for item in self._items) + 2 * self.spacing()
+        return QSize(width, self.heightForWidth(width))
+
+    def minimumSize(self) -> QSize:
+        """As narrow as its widest part; as tall as it is at its present width."""
+        width = max(item.minimumSize().width() for item in self._items)
+        present = self.geometry().width() or self.sizeHint().width()
+        return QSize(width, self.heightForWidth(max(width, present)))
+
+    def expandingDirections(self) -> Qt.Orientation:
+        return Qt.Orientation(0)

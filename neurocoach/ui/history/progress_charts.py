@@ -1,7 +1,8 @@
 """Charts for the History window (QtCharts): minutes a week, and symptoms over time.
 
 Large fonts, thick lines, markers on every point, and the theme's colours, so the charts are
-readable from a distance and in high contrast.
+readable from a distance and in high contrast. Qt Charts cuts a title or a label that is too
+wide ("How I felt before each sess..."); at large text ours break into lines instead.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QDateTime, QMargins, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
 from neurocoach.core.history.progress import SYMPTOM_NAMES
@@ -65,8 +66,58 @@ def _qt_time(when: datetime) -> QDateTime:
     return QDateTime.fromMSecsSinceEpoch(round(when.timestamp() * 1000))
 
 
-def _view(chart: QChart, parent: QWidget, name: str) -> QChartView:
-    view = QChartView(chart, parent)
+class _ChartView(QChartView):
+    """A chart whose title, and whose labels along the bottom, break into lines (Qt Charts
+    shows them as HTML) when the chart is too narrow for them on one line."""
+
+    def __init__(self, chart: QChart, parent: QWidget) -> None:
+        super().__init__(chart, parent)
+        self.title = chart.title()
+        self.labels: list[tuple[str, str]] = []  # the category labels, as (one line, two)
+        self.time_format = ""  # or the bottom time axis's format on one line
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_text(event.size().width())
+
+    def fit_text(self, width: int) -> None:
+        chart = self.chart()
+        if self.title:
+            lines = wrapped(self.title, QFontMetrics(chart.titleFont()), width - 2 * CHART_SIDES)
+            chart.setTitle("<br>".join(lines))
+        for axis in chart.axes(Qt.Orientation.Horizontal):
+            metrics = QFontMetrics(axis.labelsFont())
+            if isinstance(axis, QBarCategoryAxis) and self.labels:
+                room = (width - VALUE_LABELS) // len(self.labels)
+                two = any(
+                    metrics.horizontalAdvance(one) + LABEL_AIR > room for one, _ in self.labels
+                )
+                axis.setCategories([pair[two] for pair in self.labels])
+            elif isinstance(axis, QDateTimeAxis) and self.time_format:
+                room = (width - VALUE_LABELS) // max(1, axis.tickCount())
+                sample = axis.min().toString(self.time_format)
+                two = metrics.horizontalAdvance(sample) + LABEL_AIR > room
+                axis.setFormat(self.time_format.replace(" ", "'<br>'") if two else self.time_format)
+
+
+CHART_SIDES = 40  # px: the chart's margins beside its title
+VALUE_LABELS = 120  # px: about what the value axis and the margins take of the width
+LABEL_AIR = 24  # px: a label is cut unless it has about this much room to spare
+
+
+def wrapped(text: str, metrics: QFontMetrics, width: int) -> list[str]:
+    """The words of `text` in lines no wider than `width` (a word longer keeps a line)."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and metrics.horizontalAdvance(f"{lines[-1]} {word}") <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return lines
+
+
+def _view(chart: QChart, parent: QWidget, name: str) -> _ChartView:
+    view = _ChartView(chart, parent)
     view.setRenderHint(QPainter.RenderHint.Antialiasing)
     view.setAccessibleName(name)
     view.setMinimumHeight(240)
@@ -101,6 +152,7 @@ def minutes_chart(weeks: list[tuple[date, float]], parent: QWidget) -> QChartVie
     series.attachAxis(values)
     described = ", ".join(f"week of {s:%d %B}: {round(v)} minutes" for s, v in weeks)
     view = _view(chart, parent, "Minutes of exercise a week")
+    view.labels = [(f"{start:%d %b}", f"{start:%d}<br>{start:%b}") for start, _ in weeks]
     view.setAccessibleDescription(described)
     return view
 
@@ -160,5 +212,6 @@ def symptoms_chart(
         chart.legend().markers(marks)[0].setVisible(False)
         described.append(f"{symptom} from {points[0][1]:g} to {points[-1][1]:g}")
     view = _view(chart, parent, "Symptom ratings over time")
+    view.time_format = axis_x.format()
     view.setAccessibleDescription("; ".join(described) or "no ratings yet")
     return view

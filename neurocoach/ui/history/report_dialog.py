@@ -1,4 +1,8 @@
-"""Export the history: a PDF report for a clinician, or a CSV file, for a chosen period."""
+"""Export the history: a PDF report for a clinician, or a CSV file, for a chosen period.
+
+The window keeps to the screen at any text size: the period's choices and the buttons wrap
+into rows, and the notes box gives up height (it scrolls) before anything else does.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +10,9 @@ from datetime import date, datetime, time
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
-    QHBoxLayout,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -19,8 +22,11 @@ from neurocoach.core.history.export import write_csv
 from neurocoach.core.history.progress import Period
 from neurocoach.core.history.store import HistoryStore
 from neurocoach.core.session.wording import count_text
+from neurocoach.ui.common.button_rows import ButtonRows
 from neurocoach.ui.common.controls import ChoiceField
-from neurocoach.ui.common.widgets import big_button, text_label
+from neurocoach.ui.common.file_dialogs import choose_file_to_save
+from neurocoach.ui.common.screen_fit import fit_to_screen
+from neurocoach.ui.common.widgets import big_button, scroll_area, text_label
 from neurocoach.ui.history.clinician_report import write_report
 
 PERIODS = {"30": "Last 30 days", "90": "Last 90 days", "365": "Last 12 months", "all": "Everything"}
@@ -33,9 +39,12 @@ class ReportDialog(QDialog):
         self.setWindowTitle("Report and export")
         self.store = store
         self.saved_to: Path | None = None
-        self.period = ChoiceField("Period", PERIODS, "90", self)
-        notes_label = text_label("Notes for your doctor or therapist (optional):", self)
-        self.notes = QPlainTextEdit(self)
+        # All but the buttons and what they did scroll up and down when the screen is short
+        # (200 % text on a 768 px screen); those stay in view.
+        body = QWidget(self)
+        self.period = ChoiceField("Period", PERIODS, "90", body)
+        notes_label = text_label("Notes for your doctor or therapist (optional):", body)
+        self.notes = QPlainTextEdit(body)
         self.notes.setAccessibleName("Notes for your doctor or therapist")
         self.notes.setMinimumHeight(140)
         self.notes.setTabChangesFocus(True)
@@ -43,22 +52,27 @@ class ReportDialog(QDialog):
         self.pdf_button = big_button("Save report (PDF)…", "", self, primary=True)
         self.csv_button = big_button("Save table (CSV)…", "", self)
         self.close_button = big_button("Close", "Esc", self)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.pdf_button)
-        buttons.addWidget(self.csv_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.close_button)
+        buttons = ButtonRows([self.pdf_button, self.csv_button, self.close_button], self)
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(text_label("Report and export", body, role="title"))
+        column.addWidget(self.period)
+        column.addWidget(notes_label)
+        column.addWidget(self.notes, 1)
         layout = QVBoxLayout(self)
-        layout.addWidget(text_label("Report and export", self, role="title"))
-        layout.addWidget(self.period)
-        layout.addWidget(notes_label)
-        layout.addWidget(self.notes, 1)
-        layout.addWidget(self.status)
-        layout.addLayout(buttons)
+        self.scroll_area = scroll_area(body, self)
+        layout.addWidget(self.scroll_area, 1)
+        layout.addWidget(self.status)  # where the file went: in view above the buttons
+        layout.addWidget(buttons)
         self.pdf_button.clicked.connect(self._on_pdf_clicked)
         self.csv_button.clicked.connect(self._on_csv_clicked)
         self.close_button.clicked.connect(self.accept)
         self.period.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not event.spontaneous():
+            fit_to_screen(self)
 
     def chosen_period(self, today: date | None = None) -> Period:
         today = today or date.today()
@@ -68,9 +82,7 @@ class ReportDialog(QDialog):
         return Period.last_days(int(choice), today)
 
     def _ask(self, title: str, name: str, filters: str) -> Path | None:
-        start = Path.home() / name
-        chosen, _ = QFileDialog.getSaveFileName(self, title, str(start), filters)
-        return Path(chosen) if chosen else None
+        return choose_file_to_save(self, title, str(Path.home() / name), filters)
 
     @Slot()
     def _on_pdf_clicked(self) -> None:
@@ -99,4 +111,5 @@ class ReportDialog(QDialog):
 
     def _done(self, path: Path, message: str) -> None:
         self.saved_to = path
-        self.status.setText(message)
+        # A long path may break after any "/" (a zero-width space there), not widen the window.
+        self.status.setText(message.replace(str(path), str(path).replace("/", "/\u200b")))

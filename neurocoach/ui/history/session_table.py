@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 from neurocoach.core.history.progress import feelings_summary, result_words
 from neurocoach.core.history.store import Rating, SessionSummary
 from neurocoach.core.session.wording import duration_text
+from neurocoach.ui.history.table_fit import fit_columns
 
 COLUMNS = ("When", "Routine", "Minutes", "Steps", "Result")
 
@@ -72,12 +73,12 @@ def session_table(model: SessionTableModel, parent: QWidget) -> QTableView:
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.verticalHeader().setVisible(False)
-    table.verticalHeader().setDefaultSectionSize(56)
-    table.setWordWrap(False)
     header = table.horizontalHeader()
     header.setSectionsClickable(False)  # titles only: nothing happens on a click
-    for column, width in enumerate((340, 420, 140, 130)):
-        header.resizeSection(column, width)
     header.setStretchLastSection(True)
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    # The widths chosen for 100 % text while they do; wider, or wrapped, for larger text;
+    # a header and three rows at least, however short the screen (the page scrolls then);
+    # minutes and steps left out when narrow (the line under the table says them).
+    fit_columns(table, widths=(340, 420, 140, 130), row_height=56, least_rows=3, optional=(2, 3))
     return table

@@ -3,20 +3,23 @@
 Opened from the player ("Adjust this exercise") on the step under way, or from the settings
 for any step of a routine; Previous and Next exercise move through the routine's steps.
 What is changed here is kept per routine and exercise, and Reset brings back the routine's
-own values.
+own values. At large text on a small screen the values scroll up and down and the buttons
+wrap into rows, so the window stays on the screen.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Slot
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt, Slot
+from PySide6.QtGui import QKeyEvent, QShowEvent
+from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
 from neurocoach.core.routine.model import Routine, Sides
 from neurocoach.core.session.wording import duration_text
 from neurocoach.core.settings import OVERRIDE_KEYS, OVERRIDE_LIMITS, Settings
+from neurocoach.ui.common.button_rows import SPACING, ButtonRows
 from neurocoach.ui.common.controls import NumberField
-from neurocoach.ui.common.widgets import big_button, text_label
+from neurocoach.ui.common.screen_fit import fit_to_screen, free_area
+from neurocoach.ui.common.widgets import big_button, scroll_area, text_label
 
 
 class ExerciseDialog(QDialog):
@@ -29,26 +32,31 @@ class ExerciseDialog(QDialog):
         self.routine = routine
         self.settings = settings
         self.step_index = step_index
-        self.heading = text_label("", self, role="title")
-        self.where = text_label("", self, role="muted")
+        self.body = body = QWidget(self)
+        self.heading = text_label("", body, role="title")
+        self.where = text_label("", body, role="muted")
         hold, reps, rest = (OVERRIDE_LIMITS[n] for n in OVERRIDE_KEYS)
-        self.hold = NumberField("Hold each time", 1, *hold, 1, duration_text, self)
-        self.reps = NumberField("Times (each side)", 1, *reps, 1, lambda v: f"{v:g}", self)
-        self.rest = NumberField("Rest between times", 0, *rest, 1, duration_text, self)
-        self.defaults = text_label("", self, role="muted")
+        self.hold = NumberField("Hold each time", 1, *hold, 1, duration_text, body)
+        self.reps = NumberField("Times (each side)", 1, *reps, 1, lambda v: f"{v:g}", body)
+        self.rest = NumberField("Rest between times", 0, *rest, 1, duration_text, body)
+        self.defaults = text_label("", body, role="muted")
         self.previous_button = big_button("Previous exercise", "PgUp", self, stacked=True)
         self.next_button = big_button("Next exercise", "PgDn", self, stacked=True)
         self.reset_button = big_button("Reset this exercise", "R", self, stacked=True)
         self.close_button = big_button("Close", "Esc", self, primary=True, stacked=True)
-        buttons = QHBoxLayout()
-        for button in (self.previous_button, self.next_button, self.reset_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.close_button)
-        layout = QVBoxLayout(self)
+        self.buttons = ButtonRows(
+            [self.previous_button, self.next_button, self.reset_button, self.close_button], self
+        )
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 0, 0)
         for widget in (self.heading, self.where, self.hold, self.reps, self.rest, self.defaults):
-            layout.addWidget(widget)
-        layout.addLayout(buttons)
+            column.addWidget(widget)
+        column.addStretch(1)
+        self.scroll_area = scroll_area(body, self)
+        self.scroll_area.installEventFilter(self)  # Page Up and Down move between exercises
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.scroll_area, 1)
+        layout.addWidget(self.buttons)
         self.hold.value_changed.connect(lambda v: self._adjust("hold_seconds", v))
         self.reps.value_changed.connect(lambda v: self._adjust("reps", v))
         self.rest.value_changed.connect(lambda v: self._adjust("rest_seconds", v))
@@ -58,6 +66,20 @@ class ExerciseDialog(QDialog):
         self.close_button.clicked.connect(self.accept)
         self.show_step(step_index)
         self.hold.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not event.spontaneous():
+            # Wide enough for the four buttons in one row if the screen is; else for the
+            # values (the buttons wrap into rows).
+            chrome = self.width() - self.buttons.width()
+            buttons = (self.previous_button, self.next_button, self.reset_button, self.close_button)
+            one_row = sum(min(b.hint_for(False).width(), b.hint_for(True).width()) for b in buttons)
+            wanted = one_row + SPACING * (len(buttons) - 1) + chrome
+            if wanted > free_area(self).width():  # (and room for a scroll bar beside them)
+                bar = self.scroll_area.verticalScrollBar().sizeHint().width()
+                wanted = self.body.sizeHint().width() + chrome + bar
+            fit_to_screen(self, wanted, tight=True)
 
     def show_step(self, index: int) -> None:
         self.step_index = max(0, min(index, len(self.routine.steps) - 1))
@@ -101,6 +123,19 @@ class ExerciseDialog(QDialog):
     def _on_reset_clicked(self) -> None:
         self.settings.reset_exercise(self.routine, self.routine.steps[self.step_index])
         self.show_step(self.step_index)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Page Up and Down are the dialog's (the exercise before, the one after), not the
+        scroll area's, which would otherwise take them to scroll."""
+        if (
+            watched is self.scroll_area
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
+        ):
+            self.keyPressEvent(event)
+            return True
+        return super().eventFilter(watched, event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()

@@ -2,7 +2,9 @@
 
 Each control writes straight into the Settings object; whoever listens to it (the window, the
 sound, a running session) takes the change from there. So there is no Apply or Cancel to
-forget: Close (Escape) just closes, and Reset puts everything back to the defaults.
+forget: Close (Escape) just closes, and Reset puts everything back to the defaults. The window
+is never larger than the screen: its rows put their labels above their buttons when narrow,
+and the settings scroll up and down (never sideways).
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -27,7 +29,9 @@ from neurocoach.ui.common.controls import (
     NumberField,
     ToggleField,
 )
+from neurocoach.ui.common.screen_fit import fit_to_screen
 from neurocoach.ui.common.widgets import big_button, scroll_area, text_label
+from neurocoach.ui.common.wrapping_button import WrappingButton
 
 
 class SettingsDialog(QDialog):
@@ -64,7 +68,8 @@ class SettingsDialog(QDialog):
                     if adjusted_routine
                     else "Adjust single exercises…"
                 )
-                self.exercises_button = big_button(words, "E", body)
+                # A long routine name breaks the label into lines rather than widen the window.
+                self.exercises_button = WrappingButton(words, "E", body)
                 self.exercises_button.clicked.connect(adjust_exercises)
                 column.addWidget(self.exercises_button)
         column.addStretch(1)
@@ -132,6 +137,11 @@ class SettingsDialog(QDialog):
         body = self.scroll_area.widget()
         if new is not None and body is not None and body.isAncestorOf(new):
             self.scroll_area.ensureWidgetVisible(new, 40, 40)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not event.spontaneous():
+            fit_to_screen(self)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_E and self._adjust_exercises is not None:

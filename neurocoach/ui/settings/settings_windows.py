@@ -45,6 +45,7 @@ class SettingsWindows(QObject):
         dialog = screens.settings_dialog(
             self.settings, self._on_adjust_requested, title, self._voices(), self.window
         )
+        # As tall as the window; the dialog itself keeps to the screen (see fit_to_screen).
         dialog.resize(min(1100, self.window.width()), self.window.height())
         self.settings_dialog = dialog
         dialog.finished.connect(self._on_settings_dialog_finished)

@@ -73,8 +73,6 @@ def test_open_a_routine_file_directly(make_app, tmp_path) -> None:
 
 
 def test_file_menu_open_uses_the_chosen_file(make_app, tmp_path, monkeypatch) -> None:
-    from PySide6.QtWidgets import QFileDialog
-
     app = make_app()
     path = tmp_path / "chosen.yaml"
     path.write_text(TINY_ROUTINE.replace("Tiny test routine", "Chosen one"))
@@ -82,9 +80,9 @@ def test_file_menu_open_uses_the_chosen_file(make_app, tmp_path, monkeypatch) ->
 
     def fake_dialog(parent, caption, directory, filters):
         asked.append((caption, filters))
-        return str(path), filters
+        return path
 
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(fake_dialog))
+    monkeypatch.setattr("neurocoach.ui.common.file_dialogs.choose_file_to_open", fake_dialog)
     app.window.open_action.trigger()
     assert asked == [("Open a routine file", "Routine files (*.yaml *.yml)")]
     page = app.window.current_page()
