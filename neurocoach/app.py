@@ -101,6 +101,7 @@ def open_main_window(app: QApplication, routine_file: Path | None = None) -> Mai
     from neurocoach.core.settings_file import load_settings, save_settings
     from neurocoach.error_handling import install_excepthook, setup_logging
     from neurocoach.ui.shell.main_window import MainWindow
+    from neurocoach.ui.shell.window_size import KeepOnScreen, open_on_screen
 
     paths = app_paths()
     paths.ensure()
@@ -118,11 +119,8 @@ def open_main_window(app: QApplication, routine_file: Path | None = None) -> Mai
         loaded.settings,
         audio_factory=lambda: make_audio(loaded.settings, window),
     )
-    screen = app.primaryScreen().availableGeometry()
-    # Larger text needs a larger window: 1280x800 at 100 %, growing with the text, up to the
-    # whole screen.
-    grow = float(loaded.settings["text_scale"]) / 100
-    window.resize(min(round(1280 * grow), screen.width()), min(round(800 * grow), screen.height()))
+    open_on_screen(window, float(loaded.settings["text_scale"]))
+    KeepOnScreen(window)
     window.show()
     # Take the keyboard at once: the arrow keys must work without a click first.
     window.raise_()

@@ -47,6 +47,14 @@ def banner_text(phase: Phase, routine: Routine, short: bool = False) -> str:
     return f"{words} · press Space when done" if phase.open_ended else words
 
 
+def banner_choices(phase: Phase, routine: Routine) -> tuple[str, ...]:
+    """The banner's words, from the fullest to the shortest: the player shows the fullest
+    that fits on one line (a wait-for-me hold keeps its key as long as it can)."""
+    full, short = banner_text(phase, routine), banner_text(phase, routine, short=True)
+    middle = (f"{short} · Space when done",) if phase.open_ended else ()
+    return (full, *middle, short)
+
+
 SHORT_BANNERS = ("Get ready", "Switch", "Rest", "Go", "Paused")  # all `short` can give
 
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from neurocoach.core.routine.model import Routine
 from neurocoach.core.session.engine import SessionOutcome
 from neurocoach.core.session.wording import outcome_heading, outcome_summary
+from neurocoach.ui.common.button_rows import ButtonRows
 from neurocoach.ui.common.widgets import big_button, text_label
 
 
@@ -42,16 +43,15 @@ class FinishPage(QWidget):
         note.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.done_button = big_button("Back to routines", "Enter", self, primary=True)
         self.history_button = big_button("History", "H", self)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.history_button)
-        buttons.addWidget(self.done_button, 1)
+        # The main action takes the spare width; at large text on a small screen, a row each.
+        buttons = ButtonRows([self.history_button, self.done_button], self, stretch=[0, 1])
         layout = QVBoxLayout(self)
         layout.addStretch(1)
         layout.addWidget(self.heading)
         layout.addWidget(self.summary)
         layout.addWidget(note)
         layout.addStretch(1)
-        layout.addLayout(buttons)
+        layout.addWidget(buttons)
         self.done_button.clicked.connect(self.done_requested.emit)
         self.history_button.clicked.connect(self.history_requested.emit)
         self.setFocusProxy(self.done_button)

@@ -34,6 +34,7 @@ from neurocoach.core.session.reading import reading_pace, word_count
 from neurocoach.core.session.timeline import Phase, PhaseKind
 from neurocoach.core.session.wording import (
     SHORT_BANNERS,
+    banner_choices,
     banner_text,
     next_text,
     paused_text,
@@ -51,6 +52,7 @@ from neurocoach.ui.session.driver import SessionDriver
 
 _KEYPAD = Qt.KeyboardModifier.KeypadModifier
 QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's own limit: no maximum
+BANNER_PADDING = (16, 6)  # px: at the sides, above and below
 COUNTDOWN_SHARE = 0.36  # of the page's height, where the words leave room for it
 COUNTDOWN_LEAST = 0.26  # of the window's height, never less: digits over a quarter of it
 FLASH_MS = 450
@@ -147,7 +149,11 @@ class PlayerPage(QWidget):
         margin = FLASH_WIDTH + 4  # room for the flashing frame around everything
         self._grid.setContentsMargins(margin, margin, margin, margin)
         self.compact = False
-        self._arrange(compact=False)
+        if parent is not None:
+            # Laid out at once for the window it goes into: a page arranged for a roomy
+            # window, put into a cramped one, would first make the window grow.
+            self.resize(parent.window().size())
+        self._arrange(compact=not self._fits_roomy())
 
         self.previous_button.clicked.connect(self.engine.previous_step)
         self.pause_button.clicked.connect(self._on_pause_clicked)
@@ -287,7 +293,7 @@ class PlayerPage(QWidget):
         half = (inner - self._grid.horizontalSpacing()) // 2
         lines = 3 * self.instructions.fontMetrics().lineSpacing()
         wide_top = max(
-            self._banner_height(half),
+            self._banner_height(),
             self._role_height(self.position, "subtitle", half) * 2,
         )
         title = self._role_height(self.step_title, "title", half)
@@ -323,37 +329,26 @@ class PlayerPage(QWidget):
         window = min(self.window().height(), self.screen().availableGeometry().height())
         return int(window * COUNTDOWN_LEAST) + 1
 
-    def _banner_height(self, width: int) -> int:
-        """The banner's height for its words now or the paused words, whichever is taller:
-        a pause then changes its words but moves nothing on the page. (Measured from the
-        font, not asked of the label, whose answer includes the minimum height set here.)"""
-        flags = Qt.TextFlag.TextWordWrap.value
-        metrics = QFontMetrics(self.banner.font())
+    def _banner_height(self) -> int:
+        """One line of the banner's words (see `_show_phase_banner`), and its padding."""
         margins = self.banner.contentsMargins()
-        room = max(1, width - margins.left() - margins.right() - 2 * 16)  # less its padding
-        texts = (self.banner.text() or "X", paused_text(False, self.compact))
-        words = max(
-            metrics.boundingRect(QRect(0, 0, room, 100_000), flags, t).height() for t in texts
-        )
-        return max(72, words + margins.top() + margins.bottom() + 2 * 6 + 2)
+        line = QFontMetrics(self._banner_font()).height()
+        return max(72, line + margins.top() + margins.bottom() + 2 * BANNER_PADDING[1] + 2)
 
     def _fit_heights(self) -> None:
         """Give the wrapped labels at the top the height their words need at their width: a
         grid asks for minimum heights before it knows widths, and would squeeze them."""
         inner = self.width() - 2 * (FLASH_WIDTH + 4) - self._grid.horizontalSpacing()
-        banner = named = inner // 2
+        banner = self._banner_width()
+        named = inner - banner if self.compact else inner // 2
         if self.compact:
-            # As wide as its widest short word, so it keeps its place from phase to phase.
-            metrics = QFontMetrics(self.banner.font())
-            banner = max(metrics.horizontalAdvance(word) for word in SHORT_BANNERS) + 2 * 16
             self.banner.setFixedWidth(banner)
-            named = inner - banner
             self.position.setMinimumHeight(max(0, self.position.heightForWidth(inner)))
         else:
             self.banner.setMinimumWidth(0)
             self.banner.setMaximumWidth(QWIDGETSIZE_MAX)
             self.position.setMinimumHeight(max(0, self.position.heightForWidth(max(1, named))))
-        self.banner.setMinimumHeight(self._banner_height(banner))
+        self.banner.setMinimumHeight(self._banner_height())
         for label in (self.step_title, self.next_label):
             label.setMinimumHeight(max(0, label.heightForWidth(max(1, named))))
 
@@ -362,6 +357,7 @@ class PlayerPage(QWidget):
         compact = not self._fits_roomy()
         if compact != self.compact:
             self._arrange(compact)
+        self._show_phase_banner()  # full or short words, by the width there is now
         self._fit_heights()
         if compact:
             side = self._least_countdown()
@@ -382,7 +378,7 @@ class PlayerPage(QWidget):
         half = (inner - self._grid.horizontalSpacing()) // 2
         words = self.step_title.heightForWidth(half) + self.instructions.sizeHint().height()
         words += self.caution.heightForWidth(half) if self._caution_text else 0
-        top = max(self._banner_height(half), self._role_height(self.position, "subtitle", half) * 2)
+        top = max(self._banner_height(), self._role_height(self.position, "subtitle", half) * 2)
         spacing = 5 * max(0, self._grid.verticalSpacing())
         height = self._page_height()
         room = height - 2 * (FLASH_WIDTH + 4) - spacing - top - words
@@ -483,21 +479,48 @@ class PlayerPage(QWidget):
         painter.end()
 
     def _show_phase_banner(self) -> None:
-        """The banner for the moment: paused, or what to do in this phase (in fewer words in
-        the cramped arrangement)."""
+        """The banner for the moment: paused, or what to do in this phase; in its full words
+        where they fit on one line, else in its short ones. One line always, so that a new
+        phase or a pause never moves anything on the page."""
         phase = self.engine.phase
         if self.engine.state is SessionState.PAUSED:
-            self._show_banner(paused_text(self.engine.paused_by_gap, self.compact), "paused")
+            by_gap = self.engine.paused_by_gap
+            words = self._banner_words(paused_text(by_gap), paused_text(by_gap, short=True))
+            self._show_banner(words, "paused")
         elif phase is not None:
-            self._show_banner(banner_text(phase, self.routine, self.compact), phase.kind.value)
+            words = self._banner_words(*banner_choices(phase, self.routine))
+            self._show_banner(words, phase.kind.value)
+
+    def _banner_font(self) -> QFont:
+        font = QFont(self.banner.font())
+        font.setPointSize(theme.role_point_size("subtitle" if self.compact else "title"))
+        font.setBold(True)
+        return font
+
+    def _banner_width(self) -> int:
+        inner = self.width() - 2 * (FLASH_WIDTH + 4) - self._grid.horizontalSpacing()
+        if not self.compact:
+            return inner // 2
+        # As wide as its widest short word, so it keeps its place from phase to phase.
+        widest = max(QFontMetrics(self._banner_font()).horizontalAdvance(w) for w in SHORT_BANNERS)
+        return widest + 2 * BANNER_PADDING[0]
+
+    def _banner_words(self, *choices: str) -> str:
+        """The fullest of the choices that fits the banner on one line (else the last)."""
+        room = self._banner_width() - 2 * BANNER_PADDING[0] - 4
+        metrics = QFontMetrics(self._banner_font())
+        return next((c for c in choices if metrics.horizontalAdvance(c) <= room), choices[-1])
 
     def _show_banner(self, text: str, colour_key: str) -> None:
         colour = theme.PHASE_COLOURS[colour_key]
         self.banner.setText(text)
         self.banner.setProperty("colour_key", colour_key)
+        self._style_banner(colour)
+        self._fit_heights()
+
+    def _style_banner(self, colour: str) -> None:
         self.banner.setStyleSheet(
             f"background: {colour}; color: {theme.BANNER_INK}; font-weight: bold;"
             f" font-size: {theme.role_point_size('subtitle' if self.compact else 'title')}pt;"
-            " border-radius: 12px; padding: 6px 16px;"
+            f" border-radius: 12px; padding: {BANNER_PADDING[1]}px {BANNER_PADDING[0]}px;"
         )
-        self._fit_heights()

@@ -14,7 +14,6 @@ from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QMainWindow,
     QStackedWidget,
     QWidget,
@@ -176,14 +175,16 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def choose_routine_file(self) -> None:
+        from neurocoach.ui.common.file_dialogs import choose_file_to_open
+
         if self.session.active():
             return
         folder = str(self.routine_folders[-1]) if self.routine_folders else ""
-        name, _ = QFileDialog.getOpenFileName(
+        path = choose_file_to_open(
             self, "Open a routine file", folder, "Routine files (*.yaml *.yml)"
         )
-        if name:
-            self.open_routine_file(Path(name))
+        if path is not None:
+            self.open_routine_file(path)
 
     def open_routine_file(self, path: Path) -> None:
         self.show_entry(load_entry(path))
