@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from itertools import combinations
 
-from PySide6.QtWidgets import QAbstractScrollArea, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QLabel, QSizeGrip, QWidget
 
 
 def cut_off_labels(root: QWidget) -> list[str]:
@@ -35,6 +35,8 @@ def overlapping(root: QWidget) -> list[str]:
             for c in parent.findChildren(QWidget, options=_direct())
             if c.isVisible() and not c.isWindow() and c.width() > 0 and c.height() > 0
         ]
+        # Qt's size grip sits over the corner of a resizable dialog by design.
+        children = [c for c in children if not isinstance(c, QSizeGrip)]
         for a, b in combinations(children, 2):
             overlap = a.geometry().intersected(b.geometry())
             if overlap.width() > 2 and overlap.height() > 2:

@@ -11,9 +11,19 @@ from tests.ui.helpers import filled, select_routine, visit_dialogs
 from tests.ui.layout_checks import cut_off_labels, overlapping
 from tests.ui.sizes import assert_buttons_big_and_readable
 
-# Ordinary screens too, where our users read at 150 %. Not yet 200 % on 1280x800: the player
-# does not fit there (issue 14).
-SIZES = [(100, (1280, 800)), (200, (1920, 1080)), (150, (1366, 768)), (100, (1024, 768))]
+# Ordinary screens too, where our users read at 150-200 %. Offscreen the window stands in for
+# the screen, but nothing keeps it to that size: at 150 % on 1024x768 the player, while first
+# laid out, makes it 12 px taller, which the app (ui/shell/window_size.py) takes back on a real
+# screen. So that case, and all of these, are also tested in a real X window with the app
+# sizing itself for the screen: tests/ui/test_real_screen.py.
+SIZES = [
+    (100, (1280, 800)),
+    (200, (1920, 1080)),
+    (150, (1366, 768)),
+    (100, (1024, 768)),
+    (200, (1280, 800)),
+    (200, (1024, 768)),
+]
 IDS = [f"{scale}%-{w}x{h}" for scale, (w, h) in SIZES]
 
 
