@@ -29,13 +29,14 @@ from PySide6.QtWidgets import (
 
 from neurocoach.ui.common import theme
 from neurocoach.ui.common.button_rows import ButtonRows
+from neurocoach.ui.common.item_layout import ItemListLayout
 from neurocoach.ui.common.widgets import BigButton, text_label
 
 _LESS_KEYS = {Qt.Key.Key_Left, Qt.Key.Key_Down, Qt.Key.Key_Minus}
 _MORE_KEYS = {Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Plus, Qt.Key.Key_Equal}
 
 
-class LabelBesideOrAbove(QLayout):
+class LabelBesideOrAbove(ItemListLayout):
     """A label and its controls: side by side while the controls get all the width they ask
     for and the label a fair share (a third of the row, or all it needs), else the label
     above the controls. The height for each width is exact, so a column of rows never cuts one.
@@ -43,23 +44,9 @@ class LabelBesideOrAbove(QLayout):
 
     def __init__(self, label: QWidget, controls: QLayout, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._items: list[QLayoutItem] = []
         self.addWidget(label)
         self.addChildLayout(controls)
         self._items.append(controls)
-
-    # --- the items (a label, then the controls) ------------------------------------------
-    def addItem(self, item: QLayoutItem) -> None:
-        self._items.append(item)
-
-    def count(self) -> int:
-        return len(self._items)
-
-    def itemAt(self, index: int) -> QLayoutItem | None:
-        return self._items[index] if 0 <= index < len(self._items) else None
-
-    def takeAt(self, index: int) -> QLayoutItem | None:
-        return self._items.pop(index) if 0 <= index < len(self._items) else None
 
     # --- where they go ---------------------------------------------------------------------
     def _rects(self, width: int) -> tuple[QRect, QRect]:

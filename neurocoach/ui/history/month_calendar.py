@@ -13,10 +13,11 @@ from datetime import date
 
 from PySide6.QtCore import QRect, QSize, Qt, Slot
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QGridLayout, QLabel, QLayout, QLayoutItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from neurocoach.core.session.wording import count_text
 from neurocoach.ui.common import theme
+from neurocoach.ui.common.item_layout import ItemListLayout
 from neurocoach.ui.common.widgets import KeyedButton, big_button, text_label
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -111,7 +112,7 @@ class MonthCalendar(QWidget):
         self.show_month(date(year, month, 1))
 
 
-class _MonthHeader(QLayout):
+class _MonthHeader(ItemListLayout):
     """Previous month, the month's name and Next month on one line while they fit (the keys
     beside the buttons' words, or under them); else the name on a line of its own above the
     two buttons, side by side or one above the other. Whichever takes the least height."""
@@ -119,21 +120,8 @@ class _MonthHeader(QLayout):
     def __init__(self, previous: KeyedButton, title: QWidget, following: KeyedButton) -> None:
         super().__init__()
         self._buttons = (previous, following)
-        self._items: list[QLayoutItem] = []
         for widget in (previous, title, following):
             self.addWidget(widget)
-
-    def addItem(self, item: QLayoutItem) -> None:
-        self._items.append(item)
-
-    def count(self) -> int:
-        return len(self._items)
-
-    def itemAt(self, index: int) -> QLayoutItem | None:
-        return self._items[index] if 0 <= index < len(self._items) else None
-
-    def takeAt(self, index: int) -> QLayoutItem | None:
-        return self._items.pop(index) if 0 <= index < len(self._items) else None
 
     def _plan(self, width: int) -> tuple[bool, list[QRect]]:
         """(keys under the words, where Previous, the name and Next go) in `width`."""

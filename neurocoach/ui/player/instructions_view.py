@@ -10,6 +10,7 @@ is laid out now; a part says where it is ("1 of 3"). Which part shows is set fro
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QFontMetrics, QResizeEvent
@@ -107,39 +108,13 @@ class InstructionsView(QLabel):
     def _cut(
         self, block: Part, metrics: QFontMetrics, width: int, height: int, marker: str
     ) -> list[Part]:
-        parts: list[str] = []
-        current = ""
-        for piece in self._pieces(block.text, metrics, width, height, marker):
-            joined = f"{current} {piece}".strip()
-            if current and not self._fits(joined + marker, metrics, width, height):
-                parts.append(current)
-                current = piece
-            else:
-                current = joined
-        if current:
-            parts.append(current)
-        return [Part(text, block.caution) for text in parts]
+        def fits(text: str) -> bool:
+            return self._fits(text + marker, metrics, width, height)
 
-    def _pieces(
-        self, text: str, metrics: QFontMetrics, width: int, height: int, marker: str
-    ) -> list[str]:
-        """Sentences, and a sentence too long for one part cut between its words."""
-        pieces: list[str] = []
-        for sentence in _SENTENCE_END.split(text.strip()):
-            if self._fits(sentence + marker, metrics, width, height):
-                pieces.append(sentence)
-                continue
-            current = ""
-            for word in sentence.split():
-                joined = f"{current} {word}".strip()
-                if current and not self._fits(joined + marker, metrics, width, height):
-                    pieces.append(current)
-                    current = word
-                else:
-                    current = joined
-            if current:
-                pieces.append(current)
-        return pieces
+        pieces: list[str] = []  # sentences, and a sentence too long for a part cut in words
+        for sentence in _SENTENCE_END.split(block.text.strip()):
+            pieces += [sentence] if fits(sentence) else _pack(sentence.split(), fits)
+        return [Part(text, block.caution) for text in _pack(pieces, fits)]
 
     def _show(self, index: int) -> None:
         if not self.parts:
@@ -156,3 +131,20 @@ class InstructionsView(QLabel):
             self.setProperty("role", "caution" if part.caution else "")
             self.style().unpolish(self)
             self.style().polish(self)
+
+
+def _pack(pieces: list[str], fits: Callable[[str], bool]) -> list[str]:
+    """The pieces joined, in order, into as few parts as `fits` allows (a piece too long
+    alone is a part of its own)."""
+    parts: list[str] = []
+    current = ""
+    for piece in pieces:
+        joined = f"{current} {piece}".strip()
+        if current and not fits(joined):
+            parts.append(current)
+            current = piece
+        else:
+            current = joined
+    if current:
+        parts.append(current)
+    return parts
