@@ -31,6 +31,7 @@ from tests.ui.sizes import BUTTON_PADDING, MIN_CONTROL
 # Long enough to read the pages, short enough to walk: the player's picture and instructions
 # are the bundled routine's, with the most words and a caution.
 ROUTINE = "Hand exercises"
+HISTORY_VIEWS = ("sessions", "calendar", "minutes a week", "how I felt")
 KEY_GAP_S = 0.8  # over the 0.6 s debounce: each press counts, as a person's would
 
 
@@ -118,9 +119,36 @@ def _scrolled(bar: QScrollBar) -> str:
     return (area.objectName() or type(area).__name__) if area is not None else "a window"
 
 
+DIALOGS = {
+    "exercise dialog",
+    "stop dialog",
+    "report dialog",
+    "settings",
+    "about box",
+    "open a routine file",
+}
+
+
 def report(page: str, *, exercise: bool = False) -> None:
     QTest.qWait(300)
     root = shown_window()
+    if (page in DIALOGS) == (root is _main()):
+        # The keys went somewhere else: a dialog that did not open (or did not close), as
+        # when a closed dialog leaves no window with the keyboard.
+        print(
+            json.dumps(
+                {
+                    "page": page,
+                    "window": [],
+                    "screen": [],
+                    "problems": [
+                        f"expected {'a dialog' if page in DIALOGS else 'the main window'} in front"
+                    ],
+                }
+            ),
+            flush=True,
+        )
+        return
     screen = QGuiApplication.primaryScreen().availableGeometry()
     frame = root.frameGeometry()
     problems = cut_off_labels(root) + overlapping(root) + small_controls(root) + outside(root)
@@ -198,6 +226,9 @@ def walk() -> None:
     key("space")
     key("Right")
     report("next step", exercise=True)
+    key("a")
+    report("exercise dialog")
+    key("Escape")
     key("Escape")
     report("stop dialog")
     key("y")
@@ -205,14 +236,20 @@ def walk() -> None:
     key("Escape")
     report("finish")
     key("ctrl+h")
-    report("history")
+    for number, view in enumerate(HISTORY_VIEWS, start=1):
+        key(str(number))
+        report(f"history: {view}")
+    key("r")
+    report("report dialog")
+    key("Escape")
     key("ctrl+comma")
     report("settings")
     key("Escape")
+    modal("alt+h", "about box", then="a")
     modal("ctrl+o", "open a routine file")
 
 
-def modal(name: str, page: str) -> None:
+def modal(name: str, page: str, then: str = "") -> None:
     """A key that opens a dialog in a loop of its own (exec): the report and the Escape that
     closes it are set to run inside that loop, else they would wait for it to end."""
     done: list[bool] = []
@@ -223,6 +260,10 @@ def modal(name: str, page: str) -> None:
         done.append(True)
 
     QTimer.singleShot(1500, inside)
+    if then:  # a menu first, then its item
+        subprocess.run(["xdotool", "key", "--clearmodifiers", name], check=True)
+        QTest.qWait(300)
+        name = then
     key(name)
     while not done:
         QTest.qWait(100)

@@ -35,11 +35,17 @@ PAGES = [
     "player",
     "paused player",
     "next step",
+    "exercise dialog",
     "stop dialog",
     "check-in after",
     "finish",
-    "history",
+    "history: sessions",
+    "history: calendar",
+    "history: minutes a week",
+    "history: how I felt",
+    "report dialog",
     "settings",
+    "about box",
     "open a routine file",
 ]
 

@@ -140,3 +140,4 @@ def show_about(parent: QWidget) -> None:
     icon = box.windowIcon()
     box.setIconPixmap(icon.pixmap(icon.actualSize(QSize(64, 64))))
     box.exec()
+    parent.window().activateWindow()  # the keyboard back to the window

@@ -146,6 +146,7 @@ class MainWindow(QMainWindow):
         dialog = screens.report_dialog(self.store, self)
         dialog.resize(min(1000, self.width()), min(700, self.height()))
         dialog.finished.connect(dialog.deleteLater)
+        dialog.finished.connect(self.activateWindow)  # the keyboard back to the window
         dialog.open()
 
     @Slot(object)
