@@ -43,6 +43,7 @@ class Palette:
     row: str  # unselected list rows
     problem: str  # text saying something is wrong
     track: str  # the empty part of the progress bar
+    rest_ink: str  # the countdown's digits during a rest: not the exercise's black
 
 
 LIGHT = Palette(
@@ -59,6 +60,7 @@ LIGHT = Palette(
     "#f4f6fa",
     "#9b1c1c",
     "#cfcfcf",
+    "#004d73",
 )
 DARK = Palette(
     "dark",
@@ -74,6 +76,7 @@ DARK = Palette(
     "#1f252e",
     "#ffb0b0",
     "#4a4a4a",
+    "#90caf9",
 )
 HIGH_CONTRAST = Palette(
     "high-contrast",
@@ -89,6 +92,7 @@ HIGH_CONTRAST = Palette(
     "#000000",
     "#ff9e9e",
     "#808080",
+    "#00ffff",
 )
 PALETTES = {p.name: p for p in (LIGHT, DARK, HIGH_CONTRAST)}
 

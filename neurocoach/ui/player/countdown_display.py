@@ -47,6 +47,7 @@ class CountdownDisplay(QWidget):
         self._unit = ""
         self._font_cache: tuple[tuple[int, int, str], QFont] | None = None
         self._dimmed = False
+        self._resting = False
 
     def sizeHint(self) -> QSize:
         return QSize(600, 260)
@@ -87,6 +88,12 @@ class CountdownDisplay(QWidget):
         """Paused: the digits in the quiet colour, so a glance from across the room tells."""
         if dimmed != self._dimmed:
             self._dimmed = dimmed
+            self.update()
+
+    def set_resting(self, resting: bool) -> None:
+        """A rest's digits in the rest colour, so a rest never looks like the exercise."""
+        if resting != self._resting:
+            self._resting = resting
             self.update()
 
     def set_colour(self, colour: QColor) -> None:
@@ -145,7 +152,8 @@ class CountdownDisplay(QWidget):
     def _paint_digits(self, painter: QPainter) -> None:
         font = self.digits_font()
         painter.setFont(font)
-        painter.setPen(QColor(theme.current.muted if self._dimmed else theme.current.ink))
+        ink = theme.current.rest_ink if self._resting else theme.current.ink
+        painter.setPen(QColor(theme.current.muted if self._dimmed else ink))
         room = self._digits_rect()
         tight = QFontMetricsF(font).tightBoundingRect(self._text)
         # Centre the ink of the digits, not the line box, so they sit in the middle.

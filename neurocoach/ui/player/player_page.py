@@ -448,6 +448,7 @@ class PlayerPage(QWidget):
             before = word_count(phase.step.title) if lead_in else 0
             self.instructions.show_at(total - remaining, pace, before)
         moving = phase is not None and phase.kind is not PhaseKind.REST
+        self.countdown.set_resting(phase is not None and phase.kind is PhaseKind.REST)
         # The movement is shown while getting ready and while doing it; a rest stays still.
         self.illustration.show_elapsed(total - remaining if moving else 0.0)
 

@@ -48,6 +48,7 @@ def test_text_reaches_seven_to_one(palette: theme.Palette) -> None:
         "problem text": (palette.problem, palette.paper),
         "problem in a row": (palette.problem, palette.row),
         "caution box": (palette.ink, palette.caution),
+        "digits during a rest": (palette.rest_ink, palette.paper),
     }
     low = {name: round(contrast(*pair), 2) for name, pair in pairs.items()}
     assert all(value >= TEXT for value in low.values()), low

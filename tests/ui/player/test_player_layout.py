@@ -110,3 +110,65 @@ def test_a_rest_shows_rest_and_what_comes_next_not_the_exercise(make_app) -> Non
     assert "Then: Squeeze again for 4 s." in player.instructions.text()
     app.advance(2)
     assert player.step_title.text() == "Squeeze"
+
+
+def digit_pixels(player, colour: str) -> int:
+    from PySide6.QtGui import QColor
+
+    image = player.countdown.grab().toImage()
+    wanted = QColor(colour).rgb()
+    return sum(
+        image.pixel(x, y) == wanted
+        for x in range(0, image.width(), 4)
+        for y in range(0, image.height() * 3 // 4, 4)
+    )
+
+
+def test_a_rest_counts_in_the_rest_colour_not_the_exercise_black(make_app) -> None:
+    from neurocoach.ui.common import theme
+
+    app = make_app()
+    player = start_routine(app)
+    app.advance(3)  # squeezing
+    assert digit_pixels(player, theme.current.ink) > 50
+    assert digit_pixels(player, theme.current.rest_ink) == 0
+    app.advance(4)  # resting
+    assert player.banner.text() == "Rest"
+    assert digit_pixels(player, theme.current.rest_ink) > 50
+    assert digit_pixels(player, theme.current.ink) == 0
+
+
+@pytest.mark.parametrize(
+    ("scale", "size"),
+    [(100, (1280, 800)), (150, (1366, 768)), (200, (1280, 800)), (200, (1024, 768))],
+)
+def test_nothing_moves_when_pausing_or_when_the_phase_changes(make_app, scale, size) -> None:
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from neurocoach.ui.common import theme
+
+    app = make_app(size=size)
+    theme.apply(QApplication.instance(), "light", scale)
+    app.settings.set("text_scale", scale)
+    try:
+        player = start_routine(app)
+        app.advance(3.5)  # the first squeeze, on the left hand
+
+        def places() -> dict[str, tuple[int, int, int, int]]:
+            QApplication.processEvents()
+            return {
+                w.objectName(): w.geometry().getRect()
+                for w in player.findChildren(QWidget)
+                if w.parentWidget() is player and w.isVisible() and w.objectName()
+            }
+
+        holding = places()
+        app.press(Qt.Key.Key_Space)
+        assert player.engine.state.value == "paused"
+        assert places() == holding
+        app.press(Qt.Key.Key_Space)
+        app.advance(3.6)  # into the rest
+        assert player.banner.text() == "Rest"
+        assert places() == holding
+    finally:
+        theme.apply(QApplication.instance())
