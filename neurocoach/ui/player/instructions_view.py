@@ -3,8 +3,9 @@
 A hands-free user cannot scroll, and at 200 % text on a laptop screen a long instruction
 can need more lines than there are. So the text is cut, at full stops where it can be and
 between words where a sentence alone is too long, into parts that each fit the label as it
-is laid out now; a part says where it is ("1 of 3"). Which part shows is set from outside
-(`show_at`), in time with the voice. A screen reader is given the whole text at once.
+is laid out now; a part says where it is ("part 1 of 3", not to be taken for the step's
+"Step 1 of 8"). Which part shows is set from outside (`show_at`), in time with the voice. A
+screen reader is given the whole text at once.
 """
 
 from __future__ import annotations
@@ -90,7 +91,7 @@ class InstructionsView(QLabel):
         shown = self.parts[self.index].text if self.parts else ""
         metrics = self.fontMetrics()
         width, height = size.width(), max(size.height(), metrics.lineSpacing())
-        marker = "  (9 of 9)"  # room for the part's place, at its widest
+        marker = "  (part 9 of 9)"  # room for the part's place, at its widest
         whole = [b.text for b in self._blocks]
         if self._fits("\n".join(whole), metrics, width, height) and not any(
             b.caution for b in self._blocks
@@ -125,7 +126,7 @@ class InstructionsView(QLabel):
             return
         self.index = index
         part = self.parts[index]
-        where = f"  ({index + 1} of {len(self.parts)})" if len(self.parts) > 1 else ""
+        where = f"  (part {index + 1} of {len(self.parts)})" if len(self.parts) > 1 else ""
         self.setText(part.text + where)
         if bool(self.property("role") == "caution") != part.caution:
             self.setProperty("role", "caution" if part.caution else "")

@@ -43,7 +43,7 @@ def test_cramped_shows_parts_that_each_fit_and_together_say_it_all(qtbot) -> Non
     for number, part in enumerate(view.parts):
         view._show(number)
         assert fits(view), view.text()
-        assert view.text().endswith(f"({number + 1} of {len(view.parts)})")
+        assert view.text().endswith(f"(part {number + 1} of {len(view.parts)})")
         words += part.text.split()
     assert words == LONG.split()  # every word, in order, once
     assert view.accessibleDescription() == LONG  # a screen reader hears it whole
