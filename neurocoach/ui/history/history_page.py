@@ -13,7 +13,7 @@ import logging
 import sqlite3
 from datetime import date
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -46,6 +46,7 @@ from neurocoach.ui.history.session_table import SessionTableModel, details_text,
 from neurocoach.ui.history.table_fit import fit_columns
 
 VIEWS = ("Sessions", "Calendar", "Minutes and routines", "How I felt")
+VIEW_START_SHOWN = 120  # px of the view in sight below the buttons when the page must scroll
 
 _log = logging.getLogger(__name__)
 
@@ -174,7 +175,13 @@ class HistoryPage(QWidget):
         current = self.views.currentWidget()
         target = self.table if number == 0 or current is None else current.focusProxy() or current
         target.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.scroll_area.ensureWidgetVisible(target, 0, 0)
+        # From the top (the heading and the view buttons in sight), scrolled down only as far
+        # as it takes to see the start of the view with the keyboard: not to the view's top.
+        self.scroll_area.verticalScrollBar().setValue(0)
+        body = self.scroll_area.widget()
+        if body is not None:
+            top = target.mapTo(body, QPoint(0, 0)).y()
+            self.scroll_area.ensureVisible(0, top, 0, VIEW_START_SHOWN)
 
     def _rebuild(self, number: int) -> None:
         old = self.views.widget(number)
