@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QScrollBar, QWi
 from neurocoach.app import create_app, open_main_window
 from neurocoach.ui.shell.main_window import MainWindow
 from tests.ui.layout_checks import cut_off_labels, overlapping
-from tests.ui.sizes import BUTTON_PADDING, MIN_CONTROL
+from tests.ui.sizes import button_problems
 
 # Long enough to read the pages, short enough to walk: the player's picture and instructions
 # are the bundled routine's, with the most words and a caution.
@@ -53,22 +53,6 @@ def _main() -> MainWindow:
         if isinstance(widget, MainWindow):
             return widget
     raise LookupError("no main window")
-
-
-def small_controls(root: QWidget) -> list[str]:
-    from PySide6.QtWidgets import QPushButton
-
-    problems = []
-    for button in [b for b in root.findChildren(QPushButton) if b.isVisible()]:
-        label = button.text()
-        if button.height() < MIN_CONTROL or button.width() < MIN_CONTROL:
-            problems.append(f"button {label!r} is {button.width()}x{button.height()}")
-        metrics = button.fontMetrics()
-        lines = label.split("\n")
-        needed = max(metrics.horizontalAdvance(line) for line in lines) + BUTTON_PADDING
-        if needed > button.width():
-            problems.append(f"button {label!r} is cut: needs {needed}, has {button.width()}")
-    return problems
 
 
 def outside(root: QWidget) -> list[str]:
@@ -151,7 +135,12 @@ def report(page: str, *, exercise: bool = False) -> None:
         return
     screen = QGuiApplication.primaryScreen().availableGeometry()
     frame = root.frameGeometry()
-    problems = cut_off_labels(root) + overlapping(root) + small_controls(root) + outside(root)
+    problems = (
+        cut_off_labels(root)
+        + overlapping(root)
+        + button_problems(root, named=False)
+        + outside(root)
+    )
     if not screen.contains(frame):
         problems.append(f"the window {frame.getRect()} is not on the screen {screen.getRect()}")
     problems += scroll_bars(root, sideways_only=not exercise)

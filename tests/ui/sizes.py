@@ -8,18 +8,29 @@ MIN_CONTROL = 64
 BUTTON_PADDING = 2 * (22 + 3)  # the stylesheet's side padding and border (focused or not)
 
 
-def assert_buttons_big_and_readable(root: QWidget) -> None:
-    buttons = [b for b in root.findChildren(QPushButton) if b.isVisible()]
-    assert buttons, "no buttons found"
-    for button in buttons:
+def button_problems(root: QWidget, named: bool = True) -> list[str]:
+    """Each visible button under `root` that is too small or cuts its label; with `named`,
+    also each without an accessible name of its own (Qt's dialogs' buttons are read by
+    their text instead)."""
+    problems = []
+    for button in [b for b in root.findChildren(QPushButton) if b.isVisible()]:
         label = button.text()
-        assert label and button.accessibleName(), "a button without a label"
-        assert button.height() >= MIN_CONTROL and button.width() >= MIN_CONTROL, label
+        if not label or (named and not button.accessibleName()):
+            problems.append("a button without a label")
+            continue
+        if button.height() < MIN_CONTROL or button.width() < MIN_CONTROL:
+            problems.append(f"{label!r} is {button.width()}x{button.height()}")
         metrics = button.fontMetrics()
         lines = label.split("\n")
         needed = max(metrics.horizontalAdvance(line) for line in lines) + BUTTON_PADDING
-        assert needed <= button.width(), (
-            f"{label!r} is cut off: needs {needed}, has {button.width()}"
-        )
+        if needed > button.width():
+            problems.append(f"{label!r} is cut off: needs {needed}, has {button.width()}")
         tall = len(lines) * metrics.height() + 2 * (6 + 3)
-        assert tall <= button.height(), f"{label!r} is cut off: needs {tall}, has {button.height()}"
+        if tall > button.height():
+            problems.append(f"{label!r} is cut off: needs {tall}, has {button.height()}")
+    return problems
+
+
+def assert_buttons_big_and_readable(root: QWidget) -> None:
+    assert [b for b in root.findChildren(QPushButton) if b.isVisible()], "no buttons found"
+    assert button_problems(root) == []

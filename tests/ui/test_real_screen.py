@@ -99,7 +99,11 @@ def test_every_page_fits_the_screen_with_nothing_cut(x_screen, scale, tmp_path) 
         ).stdout.strip()
     )
     settings.parent.mkdir(parents=True, exist_ok=True)
-    settings.write_text(f"version: 2\ntext_scale: {scale}\n")
+    # Silent: the sound layer is real, but nothing is played into a sound server other tests
+    # (the real-audio one) may be recording from.
+    settings.write_text(
+        f"version: 2\ntext_scale: {scale}\nvoice_enabled: false\ntones_enabled: false\n"
+    )
     walk = subprocess.run(
         [sys.executable, "-m", "tests.ui.real_screen_walk"],
         env=env,

@@ -43,6 +43,7 @@ class InstructionsView(QLabel):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self._blocks: list[Part] = []
         self.parts: list[Part] = []
+        self._word_counts: list[int] = []  # of each part: counted once, not at every tick
         self.index = 0
         self._laid_out_for = QSize()
 
@@ -60,8 +61,7 @@ class InstructionsView(QLabel):
 
     def show_at(self, elapsed: float, pace: float, words_before: int = 0) -> None:
         """Show the part the voice has reached `elapsed` seconds into the phase."""
-        counts = [word_count(part.text) for part in self.parts]
-        self._show(part_shown(counts, elapsed, pace, words_before))
+        self._show(part_shown(self._word_counts, elapsed, pace, words_before))
 
     # --- sizes ---------------------------------------------------------------------------
     def hasHeightForWidth(self) -> bool:
@@ -101,6 +101,7 @@ class InstructionsView(QLabel):
             self.parts = []
             for block in self._blocks:
                 self.parts += self._cut(block, metrics, width, height, marker)
+        self._word_counts = [word_count(part.text) for part in self.parts]
         # Keep showing the part that holds what was on screen, so a resize does not jump back.
         index = next((i for i, p in enumerate(self.parts) if shown and shown in p.text), 0)
         self.index = -1
