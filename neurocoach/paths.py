@@ -86,6 +86,11 @@ def bundled_illustrations_dir() -> Path:
     return _bundled("assets") / "illustrations"
 
 
+def bundled_ui_icons_dir() -> Path:
+    """The icons drawn beside the words of buttons (assets/icons/ui/NAME.svg)."""
+    return _bundled("assets") / "icons" / "ui"
+
+
 def app_icon() -> Path:
     return _bundled("assets") / "icons" / "org.neurocoach.NeuroCoach.svg"
 

@@ -15,6 +15,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QVBoxLayout, QWidget
 
 from neurocoach.core.history.progress import AREAS, SYMPTOM_NAMES, SYMPTOMS
+from neurocoach.ui.common import theme
 from neurocoach.ui.common.button_rows import ButtonRows
 from neurocoach.ui.common.controls import FieldRow
 from neurocoach.ui.common.widgets import BigButton, big_button, scroll_area, text_label
@@ -103,12 +104,13 @@ class CheckInPage(QWidget):
                 column.addWidget(row)
         column.addStretch(1)
         scroll = scroll_area(body, self)
-        self.skip_button = big_button("Skip", "Esc", self)
-        self.save_button = big_button("Save", "Enter", self, primary=True)
+        self.skip_button = big_button("Skip", "Esc", self, icon="skip")
+        self.save_button = big_button("Save", "Enter", self, primary=True, icon="check")
         buttons = QHBoxLayout()
         buttons.addWidget(self.skip_button)
         buttons.addWidget(self.save_button, 1)
         layout = QVBoxLayout(self)
+        theme.page_margins(layout, top=theme.SPACE["s"])
         layout.addWidget(heading)
         layout.addWidget(hint)
         layout.addWidget(scroll, 1)

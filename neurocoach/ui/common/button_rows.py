@@ -4,8 +4,9 @@ At 200 % text a row of six labelled buttons is wider than a 1280 px screen. Rath
 their labels, or let them push the window past the screen's edge, the buttons wrap into
 balanced rows (six as 3 + 3 or 2 + 2 + 2, four as 2 + 2), each button keeping its full label
 and a height of at least 64 px; a button that names its key puts the key beside its word or
-under it, whichever takes less height. The widget reports the height it needs for a given width, so
-the layout around it gives it exactly that.
+under it, whichever takes less height, and its icon is left out before a label is cut (or a
+row added). The widget reports the height it needs for a given width, so the layout around
+it gives it exactly that.
 """
 
 from __future__ import annotations
@@ -17,9 +18,10 @@ from PySide6.QtCore import QEvent, QRect, QSize
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QPushButton, QSizePolicy, QWidget
 
+from neurocoach.ui.common.theme import SPACE
 from neurocoach.ui.common.widgets import KeyedButton
 
-SPACING = 8
+SPACING = SPACE["s"]  # px between two buttons, beside or above each other
 
 
 class ButtonRows(QWidget):
@@ -40,49 +42,59 @@ class ButtonRows(QWidget):
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
-        self._shape = (False, 0)
+        self._shape = (False, True, 0)
 
     # --- how many rows ---------------------------------------------------------------------
     def plan(self, width: int) -> tuple[bool, list[list[QPushButton]]]:
         """(stacked, rows): the balanced rows, keys beside or under the words, that fit
         `width` in the least height; of equal heights, keys beside the words."""
+        stacked, _iconed, rows = self.shape(width)
+        return stacked, rows
+
+    def shape(self, width: int) -> tuple[bool, bool, list[list[QPushButton]]]:
+        """(stacked, iconed, rows): as `plan`, and whether the buttons' icons are shown. Of
+        equal heights, icons shown; an icon is left out rather than a label cut or a row
+        added."""
         shown = [b for b in self.buttons if not b.isHidden()]
-        best: tuple[int, bool, list[list[QPushButton]]] | None = None
-        for stacked in (False, True):
-            for count in range(1, max(1, len(shown)) + 1):
-                per_row = math.ceil(len(shown) / count)
-                rows = [shown[i : i + per_row] for i in range(0, len(shown), per_row)]
-                if all(self._row_width(row, stacked) <= width for row in rows):
-                    height = self._height(rows, stacked)
-                    if best is None or height < best[0]:
-                        best = (height, stacked, rows)
-                    break
+        best: tuple[int, bool, bool, list[list[QPushButton]]] | None = None
+        for iconed in (True, False):
+            for stacked in (False, True):
+                for count in range(1, max(1, len(shown)) + 1):
+                    per_row = math.ceil(len(shown) / count)
+                    rows = [shown[i : i + per_row] for i in range(0, len(shown), per_row)]
+                    if all(self._row_width(row, stacked, iconed) <= width for row in rows):
+                        height = self._height(rows, stacked, iconed)
+                        if best is None or height < best[0]:
+                            best = (height, stacked, iconed, rows)
+                        break
         if best is None:
-            return True, [[button] for button in shown]
-        return best[1], best[2]
+            return True, False, [[button] for button in shown]
+        return best[1], best[2], best[3]
 
     @staticmethod
-    def _hint(button: QPushButton, stacked: bool) -> QSize:
+    def _hint(button: QPushButton, stacked: bool, iconed: bool = True) -> QSize:
         if isinstance(button, KeyedButton):
-            return button.hint_for(stacked)
+            return button.hint_for(stacked, iconed)
         return button.sizeHint()
 
-    def _row_width(self, row: Sequence[QPushButton], stacked: bool) -> int:
-        return sum(self._hint(b, stacked).width() for b in row) + SPACING * (len(row) - 1)
+    def _row_width(self, row: Sequence[QPushButton], stacked: bool, iconed: bool = True) -> int:
+        hints = sum(self._hint(b, stacked, iconed).width() for b in row)
+        return hints + SPACING * (len(row) - 1)
 
-    def _row_height(self, row: Sequence[QPushButton], stacked: bool) -> int:
-        return max((self._hint(b, stacked).height() for b in row), default=0)
+    def _row_height(self, row: Sequence[QPushButton], stacked: bool, iconed: bool = True) -> int:
+        return max((self._hint(b, stacked, iconed).height() for b in row), default=0)
 
-    def _height(self, rows: list[list[QPushButton]], stacked: bool) -> int:
-        return sum(self._row_height(row, stacked) for row in rows) + SPACING * (len(rows) - 1)
+    def _height(self, rows: list[list[QPushButton]], stacked: bool, iconed: bool = True) -> int:
+        rows_height = sum(self._row_height(row, stacked, iconed) for row in rows)
+        return rows_height + SPACING * (len(rows) - 1)
 
     # --- sizes the layout asks for ---------------------------------------------------------
     def hasHeightForWidth(self) -> bool:
         return True
 
     def heightForWidth(self, width: int) -> int:
-        stacked, rows = self.plan(width)
-        return self._height(rows, stacked)
+        stacked, iconed, rows = self.shape(width)
+        return self._height(rows, stacked, iconed)
 
     def sizeHint(self) -> QSize:
         shown = [b for b in self.buttons if not b.isHidden()]
@@ -92,7 +104,7 @@ class ButtonRows(QWidget):
     def minimumSizeHint(self) -> QSize:
         """As narrow as the widest button; as tall as the rows need at the present width
         (a layout asks for the minimum height before it knows the width it will give)."""
-        widest = max((self._hint(b, True).width() for b in self.buttons), default=0)
+        widest = max((self._hint(b, True, False).width() for b in self.buttons), default=0)
         # Before it is first laid out, its width is a guess: that of the window, less margins.
         width = self.width() if self.isVisible() else self.window().width() - 2 * 24
         return QSize(widest, self.heightForWidth(max(width, widest)))
@@ -113,16 +125,16 @@ class ButtonRows(QWidget):
         """Put each button in its row; the spare width of a row goes by stretch."""
         width = self.width()
         top = 0
-        stacked, rows = self.plan(width)
-        if (stacked, len(rows)) != self._shape:
-            self._shape = (stacked, len(rows))
+        stacked, iconed, rows = self.shape(width)
+        if (stacked, iconed, len(rows)) != self._shape:
+            self._shape = (stacked, iconed, len(rows))
             self.updateGeometry()  # a new number of rows: ask the layout for the new height
         for button in self.buttons:
             if isinstance(button, KeyedButton):
-                button.set_stacked(stacked)
+                button.set_shape(stacked, iconed)
         for row in rows:
-            height = self._row_height(row, stacked)
-            spare = max(0, width - self._row_width(row, stacked))
+            height = self._row_height(row, stacked, iconed)
+            spare = max(0, width - self._row_width(row, stacked, iconed))
             shares = [self._stretch[self.buttons.index(b)] for b in row]
             total = sum(shares) or 1
             left = 0
@@ -131,7 +143,7 @@ class ButtonRows(QWidget):
                 if number == len(row) - 1:  # the last one takes what rounding left over
                     button_width = width - left
                 else:
-                    button_width = self._hint(button, stacked).width() + extra
+                    button_width = self._hint(button, stacked, iconed).width() + extra
                 button.setGeometry(QRect(left, top, button_width, height))
                 left += button_width + SPACING
             top += height + SPACING

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
+from neurocoach.ui.common import theme
 from neurocoach.ui.common.button_rows import ButtonRows
 from neurocoach.ui.common.screen_fit import fit_to_screen
 from neurocoach.ui.common.widgets import big_button, text_label
@@ -24,6 +25,8 @@ class ConfirmDialog(QDialog):
         yes_text: str,
         no_text: str,
         parent: QWidget | None = None,
+        yes_icon: str = "check",
+        no_icon: str = "close",
     ) -> None:
         super().__init__(parent)
         self.setObjectName("confirm")
@@ -31,14 +34,16 @@ class ConfirmDialog(QDialog):
         self.setModal(True)
         self.question = text_label(question, self, role="title")
         self.note = text_label(note, self)
-        self.yes_button = big_button(yes_text, "Y", self)
-        self.no_button = big_button(no_text, "Enter", self, primary=True)
+        self.yes_button = big_button(yes_text, "Y", self, icon=yes_icon)
+        self.no_button = big_button(no_text, "Enter", self, primary=True, icon=no_icon)
         self.no_button.setAutoDefault(True)
         self.no_button.setDefault(True)
         self.buttons = ButtonRows([self.yes_button, self.no_button], self)
         layout = QVBoxLayout(self)
+        theme.page_margins(layout)
         layout.addWidget(self.question)
         layout.addWidget(self.note)
+        layout.addSpacing(theme.SPACE["m"])
         layout.addWidget(self.buttons)
         self.no_button.clicked.connect(self.reject)
         self.yes_button.clicked.connect(self.accept)
@@ -69,5 +74,7 @@ class ConfirmStopDialog(ConfirmDialog):
             "Yes, stop",
             "No, keep going",
             parent,
+            yes_icon="stop",
+            no_icon="play",
         )
         self.setObjectName("confirm_stop")

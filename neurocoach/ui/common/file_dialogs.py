@@ -11,8 +11,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QHeaderView, QTreeView, QWidget
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QFileDialog, QHeaderView, QPushButton, QTreeView, QWidget
 
+from neurocoach.ui.common import theme
 from neurocoach.ui.common.screen_fit import fit_dialogs_opened
 
 
@@ -28,8 +30,20 @@ def _names_only(dialog: QFileDialog) -> None:
         view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
 
 
+def _follow_design(dialog: QFileDialog) -> None:
+    """The design's padding and gaps (docs/design.md), not Qt's 8-11 px; the buttons' words
+    without the style's icons (the stylesheet leaves those out of button boxes)."""
+    layout = dialog.layout()
+    if layout is not None:
+        margin = theme.PAGE_MARGIN
+        layout.setContentsMargins(margin, margin, margin, margin)
+    for button in dialog.findChildren(QPushButton):
+        button.setIcon(QIcon())
+
+
 def _run(dialog: QFileDialog) -> Path | None:
     _names_only(dialog)
+    _follow_design(dialog)
     with fit_dialogs_opened(dialog.parentWidget() or dialog):
         accepted = dialog.exec() == QFileDialog.DialogCode.Accepted
     files = dialog.selectedFiles()

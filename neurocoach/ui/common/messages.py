@@ -3,7 +3,8 @@
 Qt's message box sizes itself for its text, up to the screen's width, but not its height: at
 200 % text a routine file with ten problems makes it taller than the screen, with the OK
 button below the edge. `MessageBox` widens itself first, so the text takes fewer lines, and
-if that is not enough lets the details scroll.
+if that is not enough lets the details scroll. It follows the design (docs/design.md): 24 px
+of padding, our own icons, its first text in bold as the heading, no icon on the OK button.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from neurocoach import __version__
+from neurocoach.ui.common import icons, theme
 from neurocoach.ui.common.screen_fit import free_area, place_on_screen
 
 _WIDER_BY = 40  # px at a time, when a message box looks for a width that fits its text
@@ -40,6 +42,8 @@ class MessageBox(QMessageBox):
         self._fitting = False
 
     def showEvent(self, event: QShowEvent) -> None:
+        if not event.spontaneous():
+            self.follow_design()
         super().showEvent(event)  # the box sizes itself for its text here
         if not event.spontaneous():
             self.fit_to_screen()
@@ -50,6 +54,21 @@ class MessageBox(QMessageBox):
         if event.type() == QEvent.Type.LayoutRequest and self.isVisible():
             self.fit_to_screen()  # QMessageBox has just sized itself again
         return handled
+
+    def follow_design(self) -> None:
+        """The design's padding round the box (Qt's is 8-11 px) and gaps inside it. Done
+        when shown: QMessageBox lays itself out again when its text or details change."""
+        layout = self.layout()
+        if layout is not None:
+            theme.page_margins(layout)
+            if isinstance(layout, QGridLayout):
+                layout.setHorizontalSpacing(theme.SPACE["l"])
+
+    def set_design_icon(self, name: str) -> None:
+        """One of our icons (neurocoach.ui.common.icons) instead of the style's, in the
+        theme's text colour, as large as a line of the box's heading and a half."""
+        side = round(theme.role_point_size("title") * 2)
+        self.setIconPixmap(icons.pixmap(name, side, theme.current.ink, self.devicePixelRatioF()))
 
     def fit_to_screen(self) -> None:
         """Widen the box until its text fits the screen's height, else scroll the details."""
@@ -117,7 +136,7 @@ def open_message(parent: QWidget, name: str, title: str, text: str, details: str
     """Show a message window-modally (open, not exec), so timers and the session run on."""
     box = MessageBox(parent)
     box.setObjectName(name)
-    box.setIcon(QMessageBox.Icon.Warning if details else QMessageBox.Icon.Information)
+    box.set_design_icon("warning" if details else "info")
     box.setWindowTitle(title)
     box.setText(text)
     if details:
@@ -133,11 +152,12 @@ def show_about(parent: QWidget) -> None:
     box = MessageBox(parent)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.setWindowTitle("About NeuroCoach")
-    box.setText(
-        f"NeuroCoach {__version__}\nA hands-free home exercise coach for people living "
-        "with peripheral neuropathy.\nIt does not replace advice from your doctor."
+    box.setText(f"NeuroCoach {__version__}")
+    box.setInformativeText(
+        "A hands-free home exercise coach for people living with peripheral neuropathy.\n"
+        "It does not replace advice from your doctor."
     )
     icon = box.windowIcon()
-    box.setIconPixmap(icon.pixmap(icon.actualSize(QSize(64, 64))))
+    box.setIconPixmap(icon.pixmap(icon.actualSize(QSize(96, 96))))
     box.exec()
     parent.window().activateWindow()  # the keyboard back to the window

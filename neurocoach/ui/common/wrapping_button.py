@@ -1,16 +1,16 @@
 """A big button for a label with a name in it, whose words wrap when the label is too wide.
 
-"Adjust the exercises of Foot massage and marble bath…  [E]" is 1700 px wide at 200 % text:
+"Adjust the exercises of Foot massage and marble bath…  E" is 1700 px wide at 200 % text:
 wider than a 1024 or 1280 px screen. Qt's buttons do not wrap their text; this one does.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QStyle, QStyleOptionButton, QWidget
 
-from neurocoach.ui.common.widgets import CONTROL_MIN, BigButton, button_label
+from neurocoach.ui.common.widgets import CONTROL_MIN, BigButton, button_label, paint_label
 
 
 class WrappingButton(BigButton):
@@ -39,7 +39,7 @@ class WrappingButton(BigButton):
         room = width - (self._size_of("").width() - self._size_of("", bare=True).width())
         metrics = self.fontMetrics()
         lines: list[str] = []
-        for word in (*self._words.split(), f"[{self._key}]" if self._key else ""):
+        for word in (*self._words.split(), self._key):
             if not word:
                 continue
             joined = f"{lines[-1]} {word}" if lines else word
@@ -65,7 +65,7 @@ class WrappingButton(BigButton):
         return self._size_of(button_label(self._words, self._key))
 
     def minimumSizeHint(self) -> QSize:
-        words = self._words.split() + ([f"[{self._key}]"] if self._key else [])
+        words = self._words.split() + ([self._key] if self._key else [])
         width = max(self._size_of(word).width() for word in words)
         return QSize(width, self.heightForWidth(width))
 
@@ -74,6 +74,15 @@ class WrappingButton(BigButton):
 
     def heightForWidth(self, width: int) -> int:
         return self._size_of(self.lines_for(width)).height()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """The words as Qt would draw them, the key (last) smaller and quieter."""
+        lines: list[list[tuple[str, bool]]] = [[(line, False)] for line in self.text().split("\n")]
+        last = self.text().split("\n")[-1]
+        if self._key and last.endswith(self._key):
+            words = last[: -len(self._key)].rstrip()
+            lines[-1] = [(words, False), (self._key, True)] if words else [(self._key, True)]
+        paint_label(self, lines, "")
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         label = self.lines_for(event.size().width())

@@ -36,6 +36,7 @@ from neurocoach.core.history.progress import (
 )
 from neurocoach.core.history.store import HistoryStore
 from neurocoach.core.session.wording import count_text
+from neurocoach.ui.common import theme
 from neurocoach.ui.common.button_rows import ButtonRows
 from neurocoach.ui.common.confirm_dialog import ConfirmDialog
 from neurocoach.ui.common.controls import LabelBesideOrAbove
@@ -46,6 +47,7 @@ from neurocoach.ui.history.session_table import SessionTableModel, details_text,
 from neurocoach.ui.history.table_fit import fit_columns
 
 VIEWS = ("Sessions", "Calendar", "Minutes and routines", "How I felt")
+VIEW_ICONS = ("list", "calendar", "chart", "heart")
 VIEW_START_SHOWN = 120  # px of the view in sight below the buttons when the page must scroll
 
 _log = logging.getLogger(__name__)
@@ -77,7 +79,8 @@ class HistoryPage(QWidget):
         self.unread_note.setVisible(False)
         self.view_buttons = QButtonGroup(self)
         view_buttons = [
-            big_button(name, str(n + 1), body, stacked=True) for n, name in enumerate(VIEWS)
+            big_button(name, str(n + 1), body, stacked=True, icon=icon)
+            for n, (name, icon) in enumerate(zip(VIEWS, VIEW_ICONS, strict=True))
         ]
         for number, button in enumerate(view_buttons):
             button.setCheckable(True)
@@ -88,11 +91,11 @@ class HistoryPage(QWidget):
         self.views.addWidget(self.sessions_view)
         for _ in VIEWS[1:]:
             self.views.addWidget(QWidget(self.views))  # built when first shown
-        self.delete_button = big_button("Delete session", "Del", self.sessions_view)
+        self.delete_button = big_button("Delete session", "Del", self.sessions_view, icon="delete")
         self.details = text_label("", self.sessions_view)
         self.details.setObjectName("session_details")
-        self.back_button = big_button("Back", "Esc", self, primary=True)
-        self.report_button = big_button("Report and export…", "R", self)
+        self.back_button = big_button("Back", "Esc", self, primary=True, icon="back")
+        self.report_button = big_button("Report and export…", "R", self, icon="report")
         bottom = ButtonRows([self.back_button, self.report_button], self, stretch=[1, 0])
         column = QVBoxLayout(body)
         column.setContentsMargins(0, 0, 0, 0)
@@ -104,6 +107,7 @@ class HistoryPage(QWidget):
         column.addWidget(self.views, 1)
         self.scroll_area = scroll_area(body, self)
         layout = QVBoxLayout(self)
+        theme.page_margins(layout, top=theme.SPACE["s"])
         layout.addWidget(self.scroll_area, 1)
         layout.addWidget(bottom)
         self.calendar: MonthCalendar | None = None
@@ -248,6 +252,8 @@ class HistoryPage(QWidget):
             "Yes, delete",
             "No, keep it",
             self,
+            yes_icon="delete",
+            no_icon="close",
         )
         self.confirm_delete.finished.connect(
             lambda result, sid=session.id: self._on_confirm_finished(result, sid)

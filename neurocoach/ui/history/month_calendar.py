@@ -31,8 +31,8 @@ class MonthCalendar(QWidget):
         self.days = days
         self.today = today
         self.month = date(today.year, today.month, 1)
-        self.previous_button = big_button("Previous month", "←", self)
-        self.next_button = big_button("Next month", "→", self)
+        self.previous_button = big_button("Previous month", "←", self, icon="back")
+        self.next_button = big_button("Next month", "→", self, icon="next")
         self.title = text_label("", self, role="subtitle", wrap=False)
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         top = _MonthHeader(self.previous_button, self.title, self.next_button)

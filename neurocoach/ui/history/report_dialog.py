@@ -22,6 +22,7 @@ from neurocoach.core.history.export import write_csv
 from neurocoach.core.history.progress import Period
 from neurocoach.core.history.store import HistoryStore
 from neurocoach.core.session.wording import count_text
+from neurocoach.ui.common import theme
 from neurocoach.ui.common.button_rows import ButtonRows
 from neurocoach.ui.common.controls import ChoiceField
 from neurocoach.ui.common.file_dialogs import choose_file_to_save
@@ -49,9 +50,9 @@ class ReportDialog(QDialog):
         self.notes.setMinimumHeight(140)
         self.notes.setTabChangesFocus(True)
         self.status = text_label("", self, role="muted")
-        self.pdf_button = big_button("Save report (PDF)…", "", self, primary=True)
-        self.csv_button = big_button("Save table (CSV)…", "", self)
-        self.close_button = big_button("Close", "Esc", self)
+        self.pdf_button = big_button("Save report (PDF)…", "", self, primary=True, icon="report")
+        self.csv_button = big_button("Save table (CSV)…", "", self, icon="save")
+        self.close_button = big_button("Close", "Esc", self, icon="close")
         buttons = ButtonRows([self.pdf_button, self.csv_button, self.close_button], self)
         column = QVBoxLayout(body)
         column.setContentsMargins(0, 0, 0, 0)
@@ -60,6 +61,7 @@ class ReportDialog(QDialog):
         column.addWidget(notes_label)
         column.addWidget(self.notes, 1)
         layout = QVBoxLayout(self)
+        theme.page_margins(layout)
         self.scroll_area = scroll_area(body, self)
         layout.addWidget(self.scroll_area, 1)
         layout.addWidget(self.status)  # where the file went: in view above the buttons

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 from neurocoach.core.routine.model import Routine
 from neurocoach.core.session.timeline import SessionOptions, total_seconds
 from neurocoach.core.session.wording import about_minutes, count_text
+from neurocoach.ui.common import theme
 from neurocoach.ui.common.widgets import big_button, scroll_area, text_label
 
 
@@ -66,12 +67,13 @@ class BeforeStartPage(QWidget):
         body_layout.addStretch(1)
         scroll = scroll_area(body, self)
 
-        self.back_button = big_button("Back", "Esc", self)
-        self.start_button = big_button("Start", "Enter", self, primary=True)
+        self.back_button = big_button("Back", "Esc", self, icon="back")
+        self.start_button = big_button("Start", "Enter", self, primary=True, icon="play")
         buttons = QHBoxLayout()
         buttons.addWidget(self.back_button)
         buttons.addWidget(self.start_button, 1)
         layout = QVBoxLayout(self)
+        theme.page_margins(layout, top=theme.SPACE["s"])
         layout.addWidget(scroll, 1)
         layout.addLayout(buttons)
         self.start_button.clicked.connect(self.start_requested.emit)

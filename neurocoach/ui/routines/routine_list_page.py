@@ -59,9 +59,10 @@ class RoutineRowDelegate(QStyledItemDelegate):
         colours = theme.current
         back = QColor(colours.accent) if selected else QColor(colours.row)
         ink = QColor(colours.on_accent) if selected else QColor(colours.ink)
-        painter.setPen(QPen(QColor(colours.ink), 2))
+        painter.setPen(QPen(QColor(colours.accent if selected else colours.edge), 2))
         painter.setBrush(back)
-        painter.drawRoundedRect(rect, 10, 10)
+        radius = theme.RADIUS["control"]
+        painter.drawRoundedRect(rect, radius, radius)
         inner = rect.adjusted(_PAD, _PAD // 2, -_PAD, -_PAD // 2)
         title_height = QFontMetrics(title_font).height()
         title_rect = QRect(inner.x(), inner.y(), inner.width(), title_height + _PAD // 2)
@@ -147,12 +148,12 @@ class RoutineListPage(QWidget):
         self.list.setMinimumHeight(120)
         self.delegate = RoutineRowDelegate(options, self.list)
         self.list.setItemDelegate(self.delegate)
-        self.list.setSpacing(4)
+        self.list.setSpacing(theme.SPACE["xs"])
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.start_button = big_button("Start", "Enter", self, primary=True)
-        self.history_button = big_button("History", "Ctrl+H", self)
-        self.settings_button = big_button("Settings", "Ctrl+,", self)
-        self.open_button = big_button("Open file", "Ctrl+O", self)
+        self.start_button = big_button("Start", "Enter", self, primary=True, icon="play")
+        self.history_button = big_button("History", "Ctrl+H", self, icon="history")
+        self.settings_button = big_button("Settings", "Ctrl+,", self, icon="settings")
+        self.open_button = big_button("Open file", "Ctrl+O", self, icon="open")
 
         # The main action takes the spare width; at large text the row wraps in two.
         buttons = ButtonRows(
@@ -161,6 +162,7 @@ class RoutineListPage(QWidget):
             stretch=[1, 0, 0, 0],
         )
         layout = QVBoxLayout(self)
+        theme.page_margins(layout, top=theme.SPACE["s"])
         layout.addWidget(heading)
         layout.addWidget(hint)
         layout.addWidget(self.list, 1)

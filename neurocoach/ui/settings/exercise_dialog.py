@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 from neurocoach.core.routine.model import Routine, Sides
 from neurocoach.core.session.wording import duration_text
 from neurocoach.core.settings import OVERRIDE_KEYS, OVERRIDE_LIMITS, Settings
+from neurocoach.ui.common import theme
 from neurocoach.ui.common.button_rows import SPACING, ButtonRows
 from neurocoach.ui.common.controls import NumberField
 from neurocoach.ui.common.screen_fit import fit_to_screen, free_area
@@ -40,10 +41,14 @@ class ExerciseDialog(QDialog):
         self.reps = NumberField("Times (each side)", 1, *reps, 1, lambda v: f"{v:g}", body)
         self.rest = NumberField("Rest between times", 0, *rest, 1, duration_text, body)
         self.defaults = text_label("", body, role="muted")
-        self.previous_button = big_button("Previous exercise", "PgUp", self, stacked=True)
-        self.next_button = big_button("Next exercise", "PgDn", self, stacked=True)
-        self.reset_button = big_button("Reset this exercise", "R", self, stacked=True)
-        self.close_button = big_button("Close", "Esc", self, primary=True, stacked=True)
+        self.previous_button = big_button(
+            "Previous exercise", "PgUp", self, stacked=True, icon="back"
+        )
+        self.next_button = big_button("Next exercise", "PgDn", self, stacked=True, icon="next")
+        self.reset_button = big_button("Reset this exercise", "R", self, stacked=True, icon="reset")
+        self.close_button = big_button(
+            "Close", "Esc", self, primary=True, stacked=True, icon="close"
+        )
         self.buttons = ButtonRows(
             [self.previous_button, self.next_button, self.reset_button, self.close_button], self
         )
@@ -55,6 +60,7 @@ class ExerciseDialog(QDialog):
         self.scroll_area = scroll_area(body, self)
         self.scroll_area.installEventFilter(self)  # Page Up and Down move between exercises
         layout = QVBoxLayout(self)
+        theme.page_margins(layout)
         layout.addWidget(self.scroll_area, 1)
         layout.addWidget(self.buttons)
         self.hold.value_changed.connect(lambda v: self._adjust("hold_seconds", v))

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from neurocoach.core.settings import SETTINGS, TIMING, Setting, Settings, sections
+from neurocoach.ui.common import theme
 from neurocoach.ui.common.controls import (
     ChoiceField,
     FieldRow,
@@ -74,13 +75,14 @@ class SettingsDialog(QDialog):
                 column.addWidget(self.exercises_button)
         column.addStretch(1)
         self.scroll_area = scroll_area(body, self)
-        self.reset_button = big_button("Reset to defaults", "", self)
-        self.close_button = big_button("Close", "Esc", self, primary=True)
+        self.reset_button = big_button("Reset to defaults", "", self, icon="reset")
+        self.close_button = big_button("Close", "Esc", self, primary=True, icon="close")
         buttons = QHBoxLayout()
         buttons.addWidget(self.reset_button)
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
+        theme.page_margins(layout)
         layout.addWidget(self.scroll_area, 1)
         layout.addLayout(buttons)
         self.reset_button.clicked.connect(self._on_reset_clicked)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QFileDialog, QTreeView, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton, QTreeView, QWidget
 
 from neurocoach.ui.common.file_dialogs import choose_file_to_open, choose_file_to_save
 
@@ -30,6 +30,11 @@ def names_only(dialog: QFileDialog) -> None:
         assert shown == [0]
     screen = dialog.screen().availableGeometry()
     assert screen.contains(dialog.frameGeometry())
+    # The design's padding round it, and the buttons' words without the style's icons.
+    margins = dialog.layout().contentsMargins()
+    assert {margins.left(), margins.top(), margins.right(), margins.bottom()} == {24}
+    buttons = dialog.findChildren(QPushButton)
+    assert buttons and all(button.icon().isNull() for button in buttons)
 
 
 def test_open_answers_the_file_chosen(qtbot, tmp_path) -> None:
