@@ -148,7 +148,7 @@ def test_stop_asks_first_and_no_is_the_default(make_app) -> None:
     app.qtbot.waitUntil(lambda: app.window.stop_dialog is not None)
     app.qtbot.mouseClick(app.window.stop_dialog.yes_button, Qt.MouseButton.LeftButton)
     app.qtbot.waitUntil(lambda: shown(app, FinishPage) is not None)
-    assert shown(app, FinishPage).heading.text() == "Session stopped."
+    assert shown(app, FinishPage).heading.text() == "You stopped early, and that is fine."
     (session,) = app.store.sessions()
     assert session.end_reason == "stopped"
     (step,) = app.store.steps(session.id)

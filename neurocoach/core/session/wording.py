@@ -87,11 +87,16 @@ def count_text(number: int, word: str) -> str:
     return f"{number} {word}" if number == 1 else f"{number} {word}s"
 
 
+def steps_done(outcome: SessionOutcome) -> int:
+    """Steps done in full (a step skipped, or cut off by a stop, is not counted)."""
+    return sum(1 for record in outcome.records if not record.skipped)
+
+
 def outcome_heading(outcome: SessionOutcome) -> str:
     """The finish page's first words: how the session ended, in plain words."""
     if not outcome.finished:
-        return "Session stopped."
-    done = sum(1 for record in outcome.records if not record.skipped)
+        return "You stopped early, and that is fine."
+    done = steps_done(outcome)
     if done == 0:
         return "You skipped to the end: no exercise was done this time."
     if any(record.skipped for record in outcome.records):
@@ -99,12 +104,23 @@ def outcome_heading(outcome: SessionOutcome) -> str:
     return "Well done! Routine complete."
 
 
+def outcome_encouragement(outcome: SessionOutcome) -> str | None:
+    """A gentle word under the heading after a stop: stopping is allowed, and what was done
+    is not lost. None after a routine that ran to its end (the heading says it all)."""
+    if outcome.finished:
+        return None
+    moved = any(r.reps_done > 0 or r.actual_hold_seconds > 0 for r in outcome.records)
+    if moved:
+        return "Listen to your body. What you did still counts."
+    return "Come back whenever you feel ready."
+
+
 def outcome_summary(outcome: SessionOutcome, routine: Routine) -> str:
     """ "You did 4 of 6 steps of “Quick hands” in 5 min 30 s." """
-    done = sum(1 for record in outcome.records if not record.skipped)
-    took = duration_text(outcome.ended_at - outcome.started_at)
+    # No-break spaces: "5 min 30 s" never leaves a lone "s." on a line of its own.
+    took = duration_text(outcome.ended_at - outcome.started_at).replace(" ", "\u00a0")
     steps = count_text(len(routine.steps), "step")
-    return f"You did {done} of {steps} of “{routine.title}” in {took}."
+    return f"You did {steps_done(outcome)} of {steps} of “{routine.title}” in {took}."
 
 
 def duration_text(seconds: float) -> str:

@@ -7,11 +7,13 @@ so the main window only starts it and shows what it is handed.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QDialog, QMainWindow, QStackedWidget, QWidget
 
+from neurocoach.core.history.finish_summary import summarise_finish
 from neurocoach.core.routine.model import Routine
 from neurocoach.core.session.engine import SessionOutcome
 from neurocoach.core.session.records import EndReason
@@ -131,7 +133,11 @@ class SessionPages(QObject):
     def _show_finish(self, outcome: SessionOutcome) -> None:
         engine = self.session.engine
         assert engine is not None
-        page = screens.finish_page(outcome, engine.routine, self.session.saved(), self.window)
+        recorder = self.session.recorder
+        session_id = recorder.session_id if recorder is not None else None
+        store = recorder.store if recorder is not None else None
+        summary = summarise_finish(outcome, engine.routine, store, session_id, date.today())
+        page = screens.finish_page(summary, self.window)
         page.done_requested.connect(self.done_requested.emit)
         page.history_requested.connect(self.history_requested.emit)
         self._show_page(page)

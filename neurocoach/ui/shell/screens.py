@@ -17,9 +17,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
+from neurocoach.core.history.finish_summary import FinishSummary
 from neurocoach.core.history.store import HistoryStore
 from neurocoach.core.routine.model import Routine
-from neurocoach.core.session.engine import SessionOutcome
 from neurocoach.core.session.timeline import SessionOptions
 from neurocoach.core.settings import Settings
 from neurocoach.ui.session.driver import SessionDriver
@@ -58,12 +58,10 @@ def player_page(
     return PlayerPage(driver, illustrations, settings, parent)
 
 
-def finish_page(
-    outcome: SessionOutcome, routine: Routine, saved: bool, parent: QWidget
-) -> FinishPage:
+def finish_page(summary: FinishSummary, parent: QWidget) -> FinishPage:
     from neurocoach.ui.player.finish_page import FinishPage
 
-    return FinishPage(outcome, routine, saved, parent)
+    return FinishPage(summary, parent)
 
 
 def stop_dialog(parent: QWidget) -> ConfirmStopDialog:

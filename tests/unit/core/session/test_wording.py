@@ -67,12 +67,12 @@ def test_a_routine_skipped_to_the_end_is_not_called_complete() -> None:
     )
     outcome = SessionOutcome(EndReason.FINISHED, 0.0, 3.0, skipped)
     assert "no exercise was done" in outcome_heading(outcome)
-    assert outcome_summary(outcome, routine) == "You did 0 of 2 steps of “Test” in 3 s."
+    assert outcome_summary(outcome, routine) == "You did 0 of 2 steps of “Test” in 3\u00a0s."
     done = (StepRecord(0, "A", 10, 1, 10, 1), StepRecord(1, "B", 10, 1, 10, 1))
     assert outcome_heading(SessionOutcome(EndReason.FINISHED, 0.0, 20.0, done)).startswith("Well")
     one = make_routine(step("A"))
     once = SessionOutcome(EndReason.STOPPED, 0.0, 5.0, done[:1])
-    assert outcome_summary(once, one) == "You did 1 of 1 step of “Test” in 5 s."
+    assert outcome_summary(once, one) == "You did 1 of 1 step of “Test” in 5\u00a0s."
 
 
 def test_a_rest_says_rest_and_what_comes_after_not_the_exercise() -> None:
