@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TextIO
 
 from neurocoach import __version__
-from neurocoach.core.routine.illustrations import resolve
+from neurocoach.core.routine.illustrations import picture_for
 from neurocoach.core.routine.loader import RoutineFileError, load_routine
 from neurocoach.core.routine.model import Routine
 from neurocoach.core.session.wording import count_text
@@ -61,7 +61,7 @@ def missing_pictures(routine: Routine, path: Path) -> list[str]:
         f"{path}: warning: step {number} ({step.title}): the picture {step.illustration!r} "
         "is neither next to the routine nor among the bundled pictures"
         for number, step in enumerate(routine.steps, start=1)
-        if step.illustration and resolve(step.illustration, path.parent, bundled) is None
+        if step.illustration and picture_for(step.illustration, path.parent, bundled) is None
     ]
 
 

@@ -54,32 +54,44 @@ def _pictures() -> str:
     from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter
     from PySide6.QtSvg import QSvgRenderer
 
-    from neurocoach.paths import app_icon, app_icon_pngs, bundled_illustrations_dir
+    from neurocoach.core.picture.scenes import SCENES
+    from neurocoach.paths import app_icon, app_icon_pngs
+    from neurocoach.ui.common.picture_painter import PicturePainter
 
     _app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
-    files = [*sorted(bundled_illustrations_dir().glob("*.svg")), app_icon()]
-    if len(files) < 2:
-        raise RuntimeError(f"no pictures in {bundled_illustrations_dir()}")
-    for path in files:
-        renderer = QSvgRenderer(str(path))
-        if not renderer.isValid():
-            raise RuntimeError(f"{path.name} is not a valid SVG")
-        image = QImage(64, 64, QImage.Format.Format_RGB32)
-        image.fill(QColor("white"))
-        painter = QPainter(image)
-        renderer.render(painter, QRectF(0, 0, 64, 64))
-        painter.end()
-        drawn = sum(
+
+    def drawn(image: QImage) -> int:
+        return sum(
             QColor(image.pixel(x, y)).lightness() < 200
             for x in range(0, 64, 2)
             for y in range(0, 64, 2)
         )
-        if drawn < 20:
-            raise RuntimeError(f"{path.name} draws nothing")
+
+    if not SCENES:
+        raise RuntimeError("no pictures")
+    painter_for_pictures = PicturePainter("light")
+    for name, scene in SCENES.items():
+        image = QImage(64, 64, QImage.Format.Format_RGB32)
+        image.fill(QColor("white"))
+        painter = QPainter(image)
+        painter_for_pictures.paint(painter, scene.shapes_at(0.0), QRectF(0, 0, 64, 64))
+        painter.end()
+        if drawn(image) < 20:
+            raise RuntimeError(f"the picture {name} draws nothing")
+    renderer = QSvgRenderer(str(app_icon()))
+    if not renderer.isValid():
+        raise RuntimeError(f"{app_icon().name} is not a valid SVG")
+    image = QImage(64, 64, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    renderer.render(painter, QRectF(0, 0, 64, 64))
+    painter.end()
+    if drawn(image) < 20:
+        raise RuntimeError(f"{app_icon().name} draws nothing")
     for png in app_icon_pngs():
         if QImage(str(png)).isNull():
             raise RuntimeError(f"the window icon {png} cannot be read")
-    return f"{len(files)} rendered, window icon read"
+    return f"{len(SCENES)} pictures and the app icon drawn, window icon read"
 
 
 def _sounds() -> str:

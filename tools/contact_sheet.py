@@ -1,11 +1,12 @@
-"""Renders every bundled illustration, with each of its frames and the steps that use it,
-into docs/illustrations.png: one sheet to look over with a critical eye.
+"""Renders every bundled picture's key poses, with the steps that use them, into
+docs/illustrations.png: one sheet to look over with a critical eye (a row per picture).
 
-    python tools/contact_sheet.py [OUT.png]
+    python tools/contact_sheet.py [OUT.png] [--theme light|dark|high-contrast]
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 from pathlib import Path
@@ -14,74 +15,85 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage, QPainter
-from PySide6.QtSvg import QSvgRenderer
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from neurocoach.core.picture.scene import Params  # noqa: E402
+from neurocoach.core.picture.scenes import SCENES  # noqa: E402
 from neurocoach.core.routine.catalog import load_catalog  # noqa: E402
-from neurocoach.core.routine.illustrations import frame_files  # noqa: E402
-from neurocoach.paths import bundled_illustrations_dir, bundled_routines_dir  # noqa: E402
+from neurocoach.paths import bundled_routines_dir  # noqa: E402
+from neurocoach.ui.common.picture_painter import PicturePainter, card_colours  # noqa: E402
 
 CELL = 240
-LABEL = 64
-COLUMNS = 5
+LABEL = 30
+TITLE = 40
+MOST_KEYS = 7
 
 
 def main() -> None:
-    out = Path(sys.argv[1]) if len(sys.argv) > 1 else REPO / "docs" / "illustrations.png"
+    parser = argparse.ArgumentParser()
+    parser.add_argument("out", nargs="?", type=Path, default=REPO / "docs" / "illustrations.png")
+    parser.add_argument("--theme", default="light", choices=("light", "dark", "high-contrast"))
+    args = parser.parse_args()
     app = QGuiApplication(sys.argv[:1])  # noqa: F841  (QPainter needs an application)
     users: dict[str, list[str]] = {}
     for entry in load_catalog([bundled_routines_dir()]):
         for step in entry.routine.steps if entry.routine else ():
-            if step.illustration:
-                users.setdefault(step.illustration, [])
-                if step.title not in users[step.illustration]:
-                    users[step.illustration].append(step.title)
+            name = (step.illustration or "").removesuffix(".svg")
+            if name in SCENES and step.title not in users.setdefault(name, []):
+                users[name].append(step.title)
     names = sorted(users)
-    rows = []
-    for name in names:
-        frames = frame_files(bundled_illustrations_dir() / name)
-        rows.append((name, frames))
-    # Still pictures first, several to a line; then each moving one on a line of its frames.
-    lines: list[list[tuple[str, Path, int]]] = []
-    still = [(name, frames[0], 1) for name, frames in rows if len(frames) == 1]
-    for start in range(0, len(still), COLUMNS):
-        lines.append(still[start : start + COLUMNS])
-    for name, frames in rows:
-        if len(frames) > 1:
-            lines.append([(name, frame, i) for i, frame in enumerate(frames, start=1)])
-    width = max(len(cells) for cells in lines) * CELL
-    height = len(lines) * (CELL + LABEL)
+    pictures = PicturePainter(args.theme)
+    width = MOST_KEYS * CELL
+    height = len(names) * (TITLE + CELL + LABEL)
     image = QImage(width, height, QImage.Format.Format_RGB32)
-    image.fill(QColor("#ffffff"))
+    image.fill(QColor(card_colours(args.theme)["card"]).darker(108))
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     font = QFont("DejaVu Sans")
-    font.setPixelSize(17)
-    painter.setFont(font)
-    for row, cells in enumerate(lines):
-        for column, (name, frame, number) in enumerate(cells):
-            x, y = column * CELL, row * (CELL + LABEL)
-            target = QRectF(x + 8, y + 8, CELL - 16, CELL - 16)
-            painter.setClipRect(target)  # an SVG may draw past its own box: keep it in its cell
-            QSvgRenderer(str(frame)).render(painter, target)
-            painter.setClipping(False)
-            caption = " / ".join(users[name]) if number == 1 else f"frame {number}"
-            painter.setPen(QColor("#111111"))
+    font.setPixelSize(18)
+    ink = QColor(card_colours(args.theme)["ink"] if args.theme == "high-contrast" else "#111111")
+    for row, name in enumerate(names):
+        scene = SCENES[name]
+        y = row * (TITLE + CELL + LABEL)
+        painter.setPen(ink)
+        font.setBold(True)
+        painter.setFont(font)
+        painter.drawText(
+            QRectF(8, y + 8, width - 16, TITLE - 8),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            f"{name}: " + " / ".join(users[name]),
+        )
+        font.setBold(False)
+        keys = _distinct_keys(scene.keys)[:MOST_KEYS]
+        for column, (seconds, params) in enumerate(keys):
+            target = QRectF(column * CELL + 8, y + TITLE, CELL - 16, CELL - 16)
+            card = pictures.paint_card(painter, target, target.width() * 0.07)
+            painter.save()
+            painter.setClipPath(card)
+            pictures.paint(painter, scene.draw(params), target)
+            painter.restore()
+            painter.setPen(ink)
+            painter.setFont(font)
             painter.drawText(
-                QRectF(x + 6, y + CELL - 4, CELL - 12, LABEL),
-                int(
-                    Qt.AlignmentFlag.AlignHCenter
-                    | Qt.AlignmentFlag.AlignTop
-                    | Qt.TextFlag.TextWordWrap
-                ),
-                caption,
+                QRectF(column * CELL, y + TITLE + CELL - 14, CELL, LABEL),
+                int(Qt.AlignmentFlag.AlignHCenter),
+                f"{seconds:g} s",
             )
     painter.end()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    image.save(str(out))
-    print(f"wrote {out}: {len(names)} illustrations")
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    image.save(str(args.out))
+    print(f"wrote {args.out}: {len(names)} pictures")
+
+
+def _distinct_keys(keys: tuple[tuple[float, Params], ...]) -> list[tuple[float, Params]]:
+    """The key poses, each once: a pose held (the same numbers twice running) shows once."""
+    shown: list[tuple[float, Params]] = []
+    for seconds, params in keys:
+        if not shown or dict(shown[-1][1]) != dict(params):
+            shown.append((seconds, params))
+    return shown
 
 
 if __name__ == "__main__":

@@ -1,8 +1,10 @@
 """Where a step's illustration comes from, and which of its frames to show when.
 
-An illustration names an SVG file. It is looked for next to the routine file, then among the
-bundled illustrations, and only there: it must be a plain file name (no folder, no ``..``,
-no full path), so a routine shared by someone else cannot make the app read other files.
+An illustration names an SVG file. A file of that name next to the routine file comes first
+(a therapist's own picture); then the bundled picture of that name, which is a posed, moving
+scene (core/picture) rather than a file; then a bundled SVG file. The name must be a plain
+file name (no folder, no ``..``, no full path), so a routine shared by someone else cannot
+make the app read other files.
 A moving exercise has frames: NAME.svg first, then NAME.frame2.svg, NAME.frame3.svg...
 shown in turn, each for the seconds its first file gives in ``data-frame-seconds``.
 """
@@ -11,6 +13,9 @@ from __future__ import annotations
 
 import re
 from pathlib import Path, PurePosixPath, PureWindowsPath
+
+from neurocoach.core.picture.scene import Scene
+from neurocoach.core.picture.scenes import SCENES
 
 DEFAULT_FRAME_SECONDS = 1.5
 MAX_NAME_CHARACTERS = 100
@@ -65,6 +70,22 @@ def resolve(name: str, routine_folder: Path | None, bundled: Path) -> Path | Non
         except (OSError, ValueError):
             continue
     return None
+
+
+def scene_for(name: str) -> Scene | None:
+    """The bundled moving picture the name stands for ("finger-taps.svg"), if there is one."""
+    if path_problem(name) is not None:
+        return None
+    return SCENES.get(name[: -len(".svg")].lower())
+
+
+def picture_for(name: str, routine_folder: Path | None, bundled: Path) -> Path | Scene | None:
+    """What to show for the name: an SVG beside the routine, a bundled scene, a bundled SVG."""
+    if routine_folder is not None:
+        beside = resolve(name, routine_folder, routine_folder)
+        if beside is not None:
+            return beside
+    return scene_for(name) or resolve(name, None, bundled)
 
 
 def frame_files(first: Path) -> list[Path]:

@@ -1,27 +1,37 @@
-"""Shows a step's illustration, large and sharp at any size, mirrored for the left side.
+"""Shows a step's picture, large and sharp at any size, mirrored for the left side, moving.
 
-A moving exercise has several frames, shown in turn as the phase goes on (the player tells
-the view how far into the phase it is; the view never keeps time itself). A missing or
-broken picture never stops a routine: the view shows the step's title on a plain card
-instead and logs a warning.
+A bundled picture is a posed scene (core/picture): while the exercise runs, the view asks the
+session's clock how far into the phase it is, about fifteen times a second, and paints the
+pose of that moment, so the movement is smooth and keeps time with the countdown however
+late a frame comes. It never counts frames. While paused, resting or hidden it stands still
+and its timer stops. A therapist's own SVG picture (with NAME.frame2.svg... frames) shows
+its frames in turn instead. A missing or broken picture never stops a routine: the view shows
+the step's title on a plain card and logs a warning.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPaintEvent, QPen, QPixmap
+from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Slot
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from neurocoach.core.picture.scene import Scene
 from neurocoach.core.routine import illustrations
 from neurocoach.core.routine.model import Side, Step
 from neurocoach.ui.common import theme
+from neurocoach.ui.common.picture_painter import PicturePainter
 
 log = logging.getLogger(__name__)
-CARD_RADIUS_SHARE = 28 / 400  # the bundled pictures' card: rx 28 in a 400 box
+CARD_RADIUS_SHARE = 28 / 400
+# 12.5 a second looks smooth for slow exercise movements and keeps the CPU low (each frame
+# costs 1-3 ms to pose and paint); bench/performance.py measures it.
+ANIMATION_INTERVAL_MS = 80
+_STILL = 1e-3  # a pose that moved less than this (degrees, card units) is not painted again
 
 
 class IllustrationView(QWidget):
@@ -29,19 +39,29 @@ class IllustrationView(QWidget):
         super().__init__(parent)
         self.setObjectName("illustration")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        # It paints every pixel itself (background, then an opaque picture): nothing beneath
+        # It paints every pixel itself (background, then an opaque card): nothing beneath
         # needs repainting when a frame changes.
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
         self._bundled = bundled
         self._renderers: dict[Path, QSvgRenderer | None] = {}
         self._frames: list[QSvgRenderer] = []
-        # Each frame drawn once at the current size and side, then reused: an SVG render of
-        # a large picture costs far more than copying a pixmap, and frames repeat every second.
+        # An SVG frame is drawn once at the current size and side, then reused: an SVG render
+        # of a large picture costs far more than copying a pixmap.
         self._pixmaps: dict[tuple[int, int, bool, str], QPixmap] = {}
         self._frame_seconds = illustrations.DEFAULT_FRAME_SECONDS
+        self._painters: dict[str, PicturePainter] = {}
+        self.scene: Scene | None = None
+        self._pose: dict[str, float] = {}
+        self.seconds = 0.0  # how far into the phase the picture shows
         self.frame = 0
         self.mirrored = False
         self.placeholder_text = ""
+        self._clock: Callable[[], float] | None = None
+        self._animation = QTimer(self)
+        self._animation.setObjectName("picture_animation")
+        self._animation.setInterval(ANIMATION_INTERVAL_MS)
+        self._animation.timeout.connect(self._on_animation_timeout)
+        self.frames_painted = 0  # for tests and the benchmark
 
     def sizeHint(self) -> QSize:
         return QSize(480, 480)
@@ -55,32 +75,65 @@ class IllustrationView(QWidget):
 
     @property
     def showing_placeholder(self) -> bool:
-        return not self._frames
+        return not self._frames and self.scene is None
+
+    @property
+    def animating(self) -> bool:
+        return self._animation.isActive()
 
     def show_step(self, step: Step, side: Side | None, routine_folder: Path | None) -> None:
-        """Load the step's picture (cached), mirrored for the left side, from its first frame."""
+        """Load the step's picture, mirrored for the left side, from its start."""
         self._frames = []
         self._pixmaps.clear()
+        self.scene = None
         self.frame = 0
+        self.seconds = 0.0
         self.mirrored = side is Side.LEFT
         self.placeholder_text = step.title
         self.setAccessibleName(f"Picture: {step.title}")
         if step.illustration:
-            first = illustrations.resolve(step.illustration, routine_folder, self._bundled)
-            if first is None:
+            found = illustrations.picture_for(step.illustration, routine_folder, self._bundled)
+            if found is None:
                 log.warning("illustration %r for %r was not found", step.illustration, step.title)
+            elif isinstance(found, Scene):
+                self.scene = found
+                self._pose = found.params_at(0.0)
             else:
-                renderers = [self._renderer(p) for p in illustrations.frame_files(first)]
+                renderers = [self._renderer(p) for p in illustrations.frame_files(found)]
                 self._frames = [r for r in renderers if r is not None]
-                self._frame_seconds = illustrations.frame_seconds(first)
+                self._frame_seconds = illustrations.frame_seconds(found)
         self.update()
 
+    def follow(self, clock: Callable[[], float] | None) -> None:
+        """Move with the phase, reading the seconds into it from `clock`; None: stand still."""
+        self._clock = clock
+        moving = clock is not None and (self.scene is not None and self.scene.moving)
+        if moving and not self._animation.isActive():
+            self._animation.start()
+        elif not moving:
+            self._animation.stop()
+
     def show_elapsed(self, seconds: float) -> None:
-        """Show the frame for this many seconds into the phase (repaints only on a change)."""
+        """Show the picture as it is this many seconds into the phase (repaints on a change)."""
+        if self.scene is not None:
+            self.seconds = seconds
+            pose = self.scene.params_at(seconds)
+            # Held poses (a stretch, each tendon-glide shape) are not painted again.
+            if any(abs(v - self._pose.get(k, v + 1)) > _STILL for k, v in pose.items()):
+                self._pose = pose
+                self.update(self.picture_rect().toAlignedRect())
+            return
         frame = illustrations.frame_at(seconds, len(self._frames), self._frame_seconds)
         if frame != self.frame:
             self.frame = frame
             self.update()
+
+    @Slot()
+    def _on_animation_timeout(self) -> None:
+        if self._clock is None or not self.isVisible():
+            self._animation.stop()
+            return
+        self.show_elapsed(self._clock())
 
     def _renderer(self, path: Path) -> QSvgRenderer | None:
         if path not in self._renderers:
@@ -98,29 +151,39 @@ class IllustrationView(QWidget):
         side = min(self.width(), self.height()) - 4
         return QRectF((self.width() - side) / 2, (self.height() - side) / 2, side, side)
 
+    def painter_for_theme(self) -> PicturePainter:
+        name = theme.current.name
+        if name not in self._painters:
+            self._painters[name] = PicturePainter(name)
+        return self._painters[name]
+
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.fillRect(event.rect(), QColor(theme.current.paper))
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         target = self.picture_rect()
-        # The card is always light, so the drawing stays clear in a dark theme too.
-        radius = target.width() * CARD_RADIUS_SHARE
-        card = QPainterPath()
-        card.addRoundedRect(target, radius, radius)
-        if not self._frames:
-            painter.setPen(QPen(QColor(theme.BANNER_INK), 3))
-            painter.setBrush(QColor(theme.CARD))
-            painter.drawPath(card)
-            self._paint_placeholder(painter, target)
+        pictures = self.painter_for_theme()
+        if self._frames:
+            painter.drawPixmap(target.topLeft(), self._frame_pixmap(target))
             painter.end()
             return
-        painter.drawPixmap(target.topLeft(), self._frame_pixmap(target))
+        radius = target.width() * CARD_RADIUS_SHARE
+        card = pictures.paint_card(painter, target, radius)
+        if self.scene is None:
+            self._paint_placeholder(painter, target, pictures)
+        else:
+            painter.setClipPath(card)
+            if self.mirrored:
+                painter.translate(target.center().x() * 2, 0)
+                painter.scale(-1, 1)
+            pictures.paint(painter, self.scene.draw(self._pose), target)
+            self.frames_painted += 1
         painter.end()
 
     def _frame_pixmap(self, target: QRectF) -> QPixmap:
         index = self.frame % len(self._frames)
         side = round(target.width())
-        key = (index, side, self.mirrored, theme.current.paper)
+        key = (index, side, self.mirrored, theme.current.name)
         if key not in self._pixmaps:
             ratio = self.devicePixelRatioF()
             pixmap = QPixmap(round(side * ratio), round(side * ratio))
@@ -129,8 +192,9 @@ class IllustrationView(QWidget):
             painter = QPainter(pixmap)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             box = QRectF(0, 0, side, side)
-            card = QPainterPath()
-            card.addRoundedRect(box, side * CARD_RADIUS_SHARE, side * CARD_RADIUS_SHARE)
+            card = self.painter_for_theme().paint_card(
+                painter, box.adjusted(1, 1, -1, -1), side * CARD_RADIUS_SHARE
+            )
             painter.setClipPath(card)  # the picture's own rounded card; nothing past it
             if self.mirrored:
                 painter.translate(side, 0)
@@ -142,12 +206,14 @@ class IllustrationView(QWidget):
             self._pixmaps[key] = pixmap
         return self._pixmaps[key]
 
-    def _paint_placeholder(self, painter: QPainter, target: QRectF) -> None:
+    def _paint_placeholder(
+        self, painter: QPainter, target: QRectF, pictures: PicturePainter
+    ) -> None:
         font = QFont(self.font())
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
         painter.setFont(font)
-        painter.setPen(QColor(theme.BANNER_INK))
+        painter.setPen(QColor(theme.current.ink))
         painter.drawText(
             target.adjusted(24, 24, -24, -24),
             int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap),

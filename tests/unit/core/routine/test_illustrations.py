@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from neurocoach.core.picture.scenes import SCENES
 from neurocoach.core.routine import illustrations
 from neurocoach.core.routine.loader import RoutineFileError, load_routine_text
 from neurocoach.paths import bundled_illustrations_dir, bundled_routines_dir
@@ -40,16 +41,22 @@ def test_unsafe_or_wrong_names_are_refused_with_file_and_line(name: str, why: st
     assert why in problem.message
 
 
-def test_resolution_prefers_the_routine_folder_then_the_bundled_ones(tmp_path: Path) -> None:
+def test_a_picture_beside_the_routine_comes_first_then_the_bundled_scene(tmp_path: Path) -> None:
+    bundled = tmp_path / "bundled"
+    bundled.mkdir()
+    assert illustrations.picture_for("finger-taps.svg", tmp_path, bundled) is SCENES["finger-taps"]
+    assert illustrations.picture_for("Finger-Taps.SVG", None, bundled) is SCENES["finger-taps"]
     own = tmp_path / "finger-taps.svg"
-    assert (
-        illustrations.resolve("finger-taps.svg", tmp_path, bundled_illustrations_dir())
-        == (bundled_illustrations_dir() / "finger-taps.svg").resolve()
-    )
     own.write_text("<svg/>")
-    assert illustrations.resolve("finger-taps.svg", tmp_path, bundled_illustrations_dir()) == own
-    assert illustrations.resolve("nothing.svg", tmp_path, bundled_illustrations_dir()) is None
-    assert illustrations.resolve("../x.svg", tmp_path, bundled_illustrations_dir()) is None
+    assert illustrations.picture_for("finger-taps.svg", tmp_path, bundled) == own
+    (bundled / "only-bundled.svg").write_text("<svg/>")
+    assert (
+        illustrations.picture_for("only-bundled.svg", tmp_path, bundled)
+        == (bundled / "only-bundled.svg").resolve()
+    )
+    assert illustrations.picture_for("nothing.svg", tmp_path, bundled) is None
+    assert illustrations.picture_for("../finger-taps.svg", tmp_path, bundled) is None
+    assert illustrations.resolve("../x.svg", tmp_path, bundled) is None
 
 
 def test_a_link_out_of_the_folder_is_not_followed(tmp_path: Path) -> None:
@@ -61,19 +68,18 @@ def test_a_link_out_of_the_folder_is_not_followed(tmp_path: Path) -> None:
     assert illustrations.resolve("sneaky.svg", folder, bundled_illustrations_dir()) is None
 
 
-def test_frames_are_found_in_order_with_their_timing() -> None:
-    first = bundled_illustrations_dir() / "tendon-glides.svg"
+def test_frames_are_found_in_order_with_their_timing(tmp_path: Path) -> None:
+    first = tmp_path / "glides.svg"
+    first.write_text('<svg data-frame-seconds="6"/>')
+    for number in (2, 3, 5):  # a gap: frame 5 without a frame 4 is not a frame
+        (tmp_path / f"glides.frame{number}.svg").write_text("<svg/>")
     frames = illustrations.frame_files(first)
-    assert [f.name for f in frames] == [
-        "tendon-glides.svg",
-        "tendon-glides.frame2.svg",
-        "tendon-glides.frame3.svg",
-        "tendon-glides.frame4.svg",
-        "tendon-glides.frame5.svg",
-    ]
+    assert [f.name for f in frames] == ["glides.svg", "glides.frame2.svg", "glides.frame3.svg"]
     assert illustrations.frame_seconds(first) == 6
-    single = bundled_illustrations_dir() / "check-water.svg"
+    single = tmp_path / "still.svg"
+    single.write_text("<svg/>")
     assert illustrations.frame_files(single) == [single]
+    assert illustrations.frame_seconds(single) == illustrations.DEFAULT_FRAME_SECONDS
 
 
 def test_frame_at_cycles_with_time() -> None:
