@@ -123,14 +123,15 @@ class PlayerPage(QWidget):
         self.next_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
         # "Back", not "Previous": at 200 % text the six buttons fit two rows on a 1024 px screen.
-        self.previous_button = big_button("Back", "←", self, stacked=True)
+        self.previous_button = big_button("Back", "←", self, stacked=True, icon="back")
         self.previous_button.setAccessibleName("Back to the previous step")
-        self.pause_button = big_button("Pause", "Space", self, primary=True, stacked=True)
-        self.extend_button = big_button("+10 s", "+", self, stacked=True)
-        self.next_button = big_button("Next", "→", self, stacked=True)
-        self.adjust_button = big_button("Adjust", "A", self, stacked=True)
+        self.pause_button = big_button("Pause", "Space", self, primary=True, stacked=True, icon="pause")
+        self.pause_button.other_words = ("Resume", "Done")
+        self.extend_button = big_button("+10 s", "+", self, stacked=True, icon="plus")
+        self.next_button = big_button("Next", "→", self, stacked=True, icon="next")
+        self.adjust_button = big_button("Adjust", "A", self, stacked=True, icon="adjust")
         self.adjust_button.setAccessibleName("Adjust this exercise")
-        self.stop_button = big_button("Stop", "Esc", self, stacked=True)
+        self.stop_button = big_button("Stop", "Esc", self, stacked=True, icon="stop")
         buttons = (
             self.previous_button,
             self.pause_button,
@@ -199,6 +200,7 @@ class PlayerPage(QWidget):
         else:
             word = "Pause"
         self.pause_button.set_word(word)
+        self.pause_button.set_icon({"Pause": "pause", "Resume": "play", "Done": "check"}[word])
         self.pause_button.setAccessibleName(word)
 
     @Slot()
@@ -431,6 +433,7 @@ class PlayerPage(QWidget):
     @Slot()
     def _refresh_time(self) -> None:
         if self.engine.state not in (SessionState.RUNNING, SessionState.PAUSED):
+            self.illustration.follow(None)
             return
         remaining, total = self.engine.remaining(), self.engine.phase_duration()
         phase = self.engine.phase
@@ -451,6 +454,12 @@ class PlayerPage(QWidget):
         self.countdown.set_resting(phase is not None and phase.kind is PhaseKind.REST)
         # The movement is shown while getting ready and while doing it; a rest stays still.
         self.illustration.show_elapsed(total - remaining if moving else 0.0)
+        running = self.engine.state is SessionState.RUNNING
+        self.illustration.follow(self._seconds_into_phase if moving and running else None)
+
+    def _seconds_into_phase(self) -> float:
+        """For the moving picture, between the countdown's own refreshes."""
+        return self.engine.phase_duration() - self.engine.remaining()
 
     def _on_planner_cue(self, cue: Cue) -> None:
         """Flash the frame at the moments the tones play, for those who cannot hear them."""
@@ -513,15 +522,16 @@ class PlayerPage(QWidget):
         return next((c for c in choices if metrics.horizontalAdvance(c) <= room), choices[-1])
 
     def _show_banner(self, text: str, colour_key: str) -> None:
-        colour = theme.PHASE_COLOURS[colour_key]
+        colour = theme.phase_look(colour_key)
+        self.countdown.set_phase(colour_key)
         self.banner.setText(text)
         self.banner.setProperty("colour_key", colour_key)
         self._style_banner(colour)
         self._fit_heights()
 
-    def _style_banner(self, colour: str) -> None:
+    def _style_banner(self, look: theme.PhaseLook) -> None:
         self.banner.setStyleSheet(
-            f"background: {colour}; color: {theme.BANNER_INK}; font-weight: bold;"
+            f"background: {look.fill}; color: {look.ink}; font-weight: bold;"
             f" font-size: {theme.role_point_size('subtitle' if self.compact else 'title')}pt;"
             f" border-radius: 12px; padding: {BANNER_PADDING[1]}px {BANNER_PADDING[0]}px;"
         )
