@@ -62,6 +62,33 @@ class Scene:
     def shapes_at(self, seconds: float) -> list[Shape]:
         return self.draw(self.params_at(seconds))
 
+    def moving_box(self, samples: int = 24) -> tuple[float, float, float, float] | None:
+        """The part of the card where anything ever moves (left, top, right, bottom), from the
+        picture at `samples` moments over a round; None for a still picture. Outside it the
+        picture is the same at every moment, so a screen need only paint this part again."""
+        if not self.moving:
+            return None
+        end = self.period or self.keys[-1][0]
+        first = self.shapes_at(0.0)
+        box: list[float] | None = None
+        for i in range(1, samples + 1):
+            shapes = self.shapes_at(end * i / samples)
+            changed = [s for s in shapes if s not in first] + [s for s in first if s not in shapes]
+            for shape in changed:
+                left, top, right, bottom = shape.bounds()
+                if box is None:
+                    box = [left, top, right, bottom]
+                else:
+                    box = [
+                        min(box[0], left),
+                        min(box[1], top),
+                        max(box[2], right),
+                        max(box[3], bottom),
+                    ]
+        if box is None:
+            return None
+        return box[0] - 2, box[1] - 2, box[2] + 2, box[3] + 2
+
     def key_shapes(self) -> list[list[Shape]]:
         """The picture at each key pose: what a contact sheet shows."""
         return [self.draw(params) for _, params in self.keys]

@@ -1,9 +1,9 @@
 """Paints a posed picture (core/picture shapes) on a card, in the colours of the theme.
 
-Each theme has its own picture card: a white card in the light theme, a dark one in the dark
-theme and a black one with white outlines in high contrast, so that the picture never glares
-out of a dark window. Roles the card does not know are painted in its `other` colour, and
-logged once.
+Each theme has its own picture card (its colours are the theme's `card` and `card_edge`): a
+white card in the light theme, a dark one in the dark theme and a black one with white
+outlines in high contrast, so that the picture never glares out of a dark window. Roles the
+card does not know are painted in its `other` colour, and logged once.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
 
 from neurocoach.core.picture.shapes import OUTLINE, SIZE, Kind, Point, Shape
+from neurocoach.ui.common import theme
 
 log = logging.getLogger(__name__)
 
@@ -72,8 +73,6 @@ _COMMON = {
 CARDS: dict[str, dict[str, str]] = {
     "light": {
         **_COMMON,
-        "card": "#ffffff",
-        "card_edge": "#1a1a1a",
         "ink": "#1a1a1a",
         "fine": "#6b4a35",
         "crease": "#b07a55",
@@ -81,8 +80,6 @@ CARDS: dict[str, dict[str, str]] = {
     },
     "dark": {
         **_COMMON,
-        "card": "#262a31",
-        "card_edge": "#8a94a3",
         "ink": "#0d0d0d",
         "fine": "#6b4a35",
         "crease": "#a06a45",
@@ -93,8 +90,6 @@ CARDS: dict[str, dict[str, str]] = {
     },
     "high-contrast": {
         **_COMMON,
-        "card": "#000000",
-        "card_edge": "#ffffff",
         "ink": "#ffffff",
         "fine": "#000000",
         "crease": "#7a4a2a",
@@ -118,7 +113,12 @@ _unknown: set[str] = set()
 
 
 def card_colours(theme_name: str) -> dict[str, str]:
-    return CARDS.get(theme_name, CARDS["light"])
+    palette = theme.PALETTES.get(theme_name, theme.LIGHT)
+    return {
+        **CARDS.get(theme_name, CARDS["light"]),
+        "card": palette.card,
+        "card_edge": palette.card_edge,
+    }
 
 
 class PicturePainter:

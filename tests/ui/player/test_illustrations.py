@@ -15,6 +15,7 @@ from neurocoach.core.routine import illustrations
 from neurocoach.core.routine.catalog import load_catalog
 from neurocoach.core.routine.model import Side
 from neurocoach.paths import bundled_illustrations_dir, bundled_routines_dir
+from neurocoach.ui.common import theme
 from neurocoach.ui.common.picture_painter import PicturePainter
 from neurocoach.ui.player.illustration_view import ANIMATION_INTERVAL_MS, IllustrationView
 from tests.ui.helpers import TINY_ROUTINE, start_routine
@@ -165,8 +166,6 @@ def test_a_picture_of_the_routines_own_with_frames_shows_them_in_turn(make_app) 
 
 
 def test_each_theme_has_its_own_picture_card(qtbot) -> None:
-    from neurocoach.ui.common import theme
-
     view = IllustrationView(bundled_illustrations_dir())
     qtbot.addWidget(view)
     view.resize(300, 300)
@@ -232,3 +231,35 @@ def test_the_contact_sheet_draws_every_bundled_picture(tmp_path) -> None:
     assert done.returncode == 0, done.stderr
     assert f"{len(SCENES)} pictures" in done.stdout
     assert QImage(str(out)).height() > 240 * len(SCENES)
+
+
+@pytest.mark.parametrize("name", ["finger-taps", "marble-foot-bath", "wrist-stretch-palm-up"])
+@pytest.mark.parametrize("side", [Side.RIGHT, Side.LEFT])
+def test_the_picture_painted_in_parts_is_the_picture_painted_whole(qtbot, name, side) -> None:
+    """The view paints the still part once and then only the moving part (and keeps its
+    frames): at any moment it must show exactly what painting the whole pose would."""
+    view = IllustrationView(bundled_illustrations_dir())
+    qtbot.addWidget(view)
+    view.resize(404, 404)
+    picture = step("Picture", sides=True)
+    view.show_step(
+        picture.__class__(**{**picture.__dict__, "illustration": f"{name}.svg"}), side, None
+    )
+    scene = SCENES[name]
+    for seconds in (0.0, 0.4, 1.3, 0.4, 2.2):  # 0.4 twice: the second time from the cache
+        view.show_elapsed(seconds)
+        shown = view.grab().toImage()
+        whole = QImage(shown.size(), QImage.Format.Format_RGB32)
+        whole.fill(QColor(theme.current.paper))
+        painter = QPainter(whole)
+        target = view.picture_rect()
+        pictures = PicturePainter(theme.current.name)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        card = pictures.paint_card(painter, target, target.width() * 28 / 400)
+        painter.setClipPath(card)
+        if side is Side.LEFT:
+            painter.translate(target.center().x() * 2, 0)
+            painter.scale(-1, 1)
+        pictures.paint(painter, scene.shapes_at(round(seconds * 12.5) / 12.5), target)
+        painter.end()
+        assert different_pixels(shown.convertToFormat(QImage.Format.Format_RGB32), whole) < 0.001
