@@ -60,7 +60,11 @@ def main() -> int:
     settings.set("lead_in_seconds", 5)
     holds = seconds - 10  # two lead-ins of 5 s
     routine_file = paths.data_dir / "bench.yaml"
-    routine_file.write_text(ROUTINE.format(first=holds / 2, second=holds / 2))
+    text = ROUTINE.format(first=holds / 2, second=holds / 2)
+    # BENCH_PICTURE=finger-taps.svg: the same picture in both holds (the one that moves most).
+    if picture := os.environ.get("BENCH_PICTURE"):
+        text = text.replace("finger-taps.svg", picture).replace("grip-squeeze.svg", picture)
+    routine_file.write_text(text)
     sound = os.environ.get("BENCH_SOUND", "1") == "1"
     window = MainWindow(
         [], store, settings, audio_factory=(lambda: make_audio(settings, window)) if sound else None

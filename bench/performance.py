@@ -30,7 +30,7 @@ from startup import compare, compare_first_start, summarise  # noqa: E402
 BUDGETS = {
     "start-up": "<= 1.6 x bare",
     "memory": "<= 1.6 x bare",
-    "cpu": "<= 1 % of a core",
+    "cpu": "<= 2 % of a core",
     "accuracy": "<= 50 ms",
     "history": "<= 0.3 s",
 }
@@ -58,6 +58,46 @@ def countdown(seconds: float, env: dict[str, str]) -> dict[str, float]:
         "end_ms": 1000 * (end["end"] - end["planned"]),
         "changes": len(lags),
     }
+
+
+BARE_IDLE = """
+import resource, sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+
+app = QApplication(sys.argv)
+window = QMainWindow()
+window.setCentralWidget(QLabel("Hello"))
+window.resize(1280, 800)
+window.show()
+start = {}
+
+def begin():
+    start["cpu"] = resource.getrusage(resource.RUSAGE_SELF)
+
+def end():
+    now = resource.getrusage(resource.RUSAGE_SELF)
+    used = (now.ru_utime - start["cpu"].ru_utime) + (now.ru_stime - start["cpu"].ru_stime)
+    print(used)
+    app.quit()
+
+QTimer.singleShot(500, begin)
+QTimer.singleShot(500 + int(SECONDS * 1000), end)
+app.exec()
+"""
+
+
+def bare_idle(seconds: float, env: dict[str, str]) -> float:
+    """CPU share of a bare PySide6 window left open as long: the floor beside the countdown."""
+    out = subprocess.run(
+        [sys.executable, "-c", BARE_IDLE.replace("SECONDS", repr(seconds))],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=seconds + 60,
+        check=True,
+    ).stdout
+    return 100 * float(out.split()[-1]) / seconds
 
 
 def routines_load(count: int = 200) -> tuple[float, int]:
@@ -99,6 +139,7 @@ def main() -> None:
     start = summarise(*compare(env, args.runs))
     first = summarise(*compare_first_start(env, args.runs))
     run = countdown(args.countdown, env)
+    floor = bare_idle(min(args.countdown, 60), env)
     load_time, load_count = routines_load()
     history = history_window()
     rows = [
@@ -128,10 +169,11 @@ def main() -> None:
         ),
         (
             f"CPU, {args.countdown:g} s countdown",
-            "sound, voice and pictures on",
+            "sound, voice, moving pictures on",
             f"{run['cpu']:.2f} %",
             BUDGETS["cpu"],
         ),
+        ("CPU, a bare window left open", "the floor, beside it", f"{floor:.2f} %", "-"),
         (
             "countdown display lag",
             f"worst of {run['changes']} changes",
