@@ -23,7 +23,7 @@ from neurocoach.core.picture.hand import (
     hand_frame,
 )
 from neurocoach.core.picture.scene import Params, Scene
-from neurocoach.core.picture.shapes import Kind, Point, Shape, arrow, ellipse
+from neurocoach.core.picture.shapes import Kind, Point, Shape, arrow, ellipse, line
 from neurocoach.core.picture.space import Frame, Vec
 
 # ---------------------------------------------------------------- helpers
@@ -162,13 +162,22 @@ GRIP_SQUEEZE = Scene(
 
 # ---------------------------------------------------------------- golf ball under the palm
 
-_GOLF = 1.25  # a golf ball's radius in rig units (4.3 cm across)
+_GOLF = 1.4  # a golf ball's radius in rig units (a touch large, to be seen)
 _GOLF_UNIT = 22.0
 _GOLF_TILT = math.radians(12)  # the table is seen a little from above
-_GOLF_BALL_X = 222.0
-_GOLF_WRIST_Y = 222.0
-_HEEL, _FINGER_BASE = 1.2, 3.5  # where the ball is under the palm, at either end
+_GOLF_BALL_X = 188.0
+_GOLF_WRIST_Y = 214.0
+_HEEL, _FINGER_BASE = 1.3, 3.0  # where the ball is under the palm, at either end
 _MIDDLE = (_HEEL + _FINGER_BASE) / 2
+# The fingers stay long and relaxed, sloping gently down to rest their tips on the table:
+# the palm, not the fingers, is on the ball.
+_GOLF_POSE = {
+    **{f"{f}.{j}": a for f in FINGERS for j, a in (("mcp", 12), ("pip", 10), ("dip", 4))},
+    "thumb.spread": 12,
+    "thumb.lift": 0,
+    "thumb.mcp": 5,
+    "thumb.ip": 5,
+}
 
 
 def _draw_golf(p: Params) -> list[Shape]:
@@ -184,19 +193,20 @@ def _draw_golf(p: Params) -> list[Shape]:
         (0.0, -math.cos(_GOLF_TILT), -math.sin(_GOLF_TILT)),
     )
     ball: Vec = (-0.3, a, 0.55 + _GOLF)
-    pose = _grip(ball, _GOLF, floor=0.55 + 2 * _GOLF)
-    pose.update({"thumb.spread": 25, "thumb.lift": 25, "thumb.mcp": 10, "thumb.ip": 10})
-    shapes = hand(pose, frame, forearm=2.2)
+    shapes = hand(_GOLF_POSE, frame, forearm=1.5)
     centre, z = _place(frame, ball)
     radius = _GOLF * unit
     spin = math.degrees((a - _MIDDLE) * unit / radius)
     shapes += props.golf_ball(centre, radius, spin, depth=z)
     floor_y = centre[1] + radius
     shapes += props.table(floor_y - 60, floor_y + 60)
+    # A firm shadow under the white ball, so that it stands out from the table.
     shapes.append(
-        ellipse((centre[0], floor_y - 1), radius * 0.95, radius * 0.25, "shadow", -50, line="")
+        ellipse(
+            (centre[0] + 6, floor_y - 2), radius * 1.15, radius * 0.3, "ball_shadow", -50, line=""
+        )
     )
-    shapes += props.two_way_arrow((120, 100), (280, 100), 10.0)
+    shapes += props.two_way_arrow((110, 96), (290, 96), 10.0)
     return shapes
 
 
@@ -210,16 +220,27 @@ GOLF_BALL_PALM = Scene(
 
 # ---------------------------------------------------------------- lotion massage
 
-_LOTION_UNIT = 25.0
-_PALM_UP = hand_frame((176.0, 282.0), _LOTION_UNIT, (-0.22, 1.0, 0.0), (0.0, 0.0, 1.0), left=True)
-_RUBBING = {
-    **{f"{f}.{j}": a for f in FINGERS for j, a in (("mcp", 15), ("pip", 20), ("dip", 10))},
-    "thumb.spread": 30,
-    "thumb.lift": 50,
-    "thumb.mcp": 10,
-    "thumb.ip": 15,
+_LOTION_UNIT = 27.0
+# The left hand lies open, its palm toward us, fingers spread: four fingers and a thumb.
+_PALM_UP = hand_frame((158.0, 300.0), _LOTION_UNIT, (-0.1, 1.0, 0.0), (0.0, 0.0, 1.0), left=True)
+_OPEN_PALM = {
+    **{f"{f}.{j}": a for f in FINGERS for j, a in (("mcp", 0), ("pip", 4), ("dip", 2))},
+    "index.spread": 9,
+    "ring.spread": -9,
+    "little.spread": -18,
+    "thumb.spread": 48,
+    "thumb.lift": 12,
 }
-_CIRCLE = 0.45  # the rubbing circle's radius, in rig units
+# The right hand holds it from the little finger's side: its fingers curled out of sight
+# behind the palm, only its thumb comes round in front, onto the palm.
+_RUBBING = {
+    **{f"{f}.{j}": a for f in FINGERS for j, a in (("mcp", 85), ("pip", 100), ("dip", 50))},
+    "thumb.spread": 10,
+    "thumb.lift": 40,
+    "thumb.mcp": 5,
+    "thumb.ip": 10,
+}
+_CIRCLE = 0.75  # the rubbing circle's radius, in rig units
 
 
 def _rubbing_hand(
@@ -237,17 +258,16 @@ def _draw_lotion(p: Params) -> list[Shape]:
     # The thumb goes round: the keys give points on the circle, eased from one to the next.
     turn = math.atan2(p.get("sin", 0.0), p.get("cos", 1.0))
     palm = _PALM_UP
-    shapes = hand({"thumb.spread": 38, "thumb.lift": 20}, palm, forearm=1.8)
-    centre, _ = _place(palm, (-0.5, 2.7, 0.6))
+    shapes = hand(_OPEN_PALM, palm, forearm=0.9)
+    centre, _ = _place(palm, (0.0, 2.3, 0.6))
     r = _CIRCLE * palm.unit
     tip = (centre[0] + r * math.cos(turn), centre[1] + r * math.sin(turn))
-    rubbing = hand_frame((0.0, 0.0), _LOTION_UNIT, (-1.0, 0.4, 0.0), (0.0, 0.0, 1.0))
-    shapes += _rubbing_hand(_RUBBING, rubbing, tip, 2.2, {})
-    shapes += props.round_arrow(centre, r + 36, 160, 440, 9.0)
-    shapes += props.lotion((342.0, 262.0), 120.0, depth=-20)
-    shapes += props.table(215.0, 330.0, depth=-100)
+    rubbing = hand_frame((0.0, 0.0), _LOTION_UNIT, (-1.0, 0.12, 0.0), (0.0, 0.0, 1.0))
+    shapes += _rubbing_hand(_RUBBING, rubbing, tip, 1.7, {})
+    shapes += props.round_arrow(centre, r + 30, 160, 440, 9.0)
+    shapes += props.lotion((340.0, 200.0), 110.0, depth=-20)
     # A little lotion still on the palm, where the thumb has not yet rubbed it in.
-    shapes.append(ellipse((centre[0] + 14, centre[1] + 30), 11, 7, "lotion", 5.0, line="fine"))
+    shapes.append(ellipse((centre[0] - 30, centre[1] + 36), 11, 7, "lotion", 5.0, line="fine"))
     return shapes
 
 
@@ -264,37 +284,45 @@ LOTION_HAND_MASSAGE = Scene(
 
 # ---------------------------------------------------------------- partner massage
 
-_PARTNER = {"skin": "partner_skin", "palm": "partner_skin", "sleeve": "partner_sleeve"}
-_OFFERED = hand_frame((200.0, 300.0), 24.0, (0.0, 1.0, 0.0), (0.0, 0.0, 1.0))
-_HOLDING = {f"{f}.{j}": a for f in FINGERS for j, a in (("mcp", 50), ("pip", 40), ("dip", 20))}
+_PARTNER = {"skin": "partner_hand", "palm": "partner_palm", "sleeve": "partner_sleeve"}
+_PARTNER_UNIT = 21.0
+# The user's hand lies open, palm toward us, between the partner's two hands.
+_OFFERED = hand_frame((200.0, 312.0), 28.0, (0.0, 1.0, 0.0), (0.0, 0.0, 1.0))
+_OFFERED_POSE = {**_OPEN_PALM, "thumb.spread": 24, "thumb.lift": 30}
+_STROKE = (0.9, 3.3)  # each partner thumb strokes from the heel of the palm up to the fingers
+
+
+def _stroke_point(side: int, k: float) -> Point:
+    """Where a partner thumb is, `k` (0 to 1) of its stroke up the palm on `side` (-1: our
+    left)."""
+    along = _STROKE[0] + (_STROKE[1] - _STROKE[0]) * k
+    # The user's right hand, palm toward us: its thumb side (+across) is on our right.
+    point, _ = _place(_OFFERED, (side * 0.8 - 0.1, along, 0.6))
+    return point
 
 
 def _draw_partner(p: Params) -> list[Shape]:
     user = _OFFERED
-    shapes = hand({"thumb.spread": 35, "thumb.lift": 25}, user, forearm=1.9)
+    shapes = hand(_OFFERED_POSE, user, forearm=0.7)
     for side in (-1, 1):
-        stroke = p.get("left" if side < 0 else "right", 0.0)
-        wrist, _ = _place(user, (side * 2.6, 4.6, 0.0))
+        k = p.get("left" if side < 0 else "right", 0.0)
+        tip = _stroke_point(side, k)
         frame = hand_frame(
-            wrist, 22.0, (-side * 0.25, -1.0, 0.0), (-side, 0.0, -0.4), left=side > 0
+            (0.0, 0.0), _PARTNER_UNIT, (-side * 1.0, 0.1, 0.0), (0.0, 0.0, 1.0), left=side < 0
         )
-        pose = {
-            **_HOLDING,
-            "thumb.spread": 30 + 28 * stroke,
-            "thumb.lift": 36 - 14 * stroke,
-            "thumb.mcp": 10,
-            "thumb.ip": 25 - 15 * stroke,
-        }
-        rest, thumb = _thumb_split(hand(pose, frame, forearm=3.6))
-        shapes += _recoloured(_deeper(rest, -6.0) + _deeper(thumb, 6.0), _PARTNER)
+        shapes += _rubbing_hand(_RUBBING, frame, tip, 1.2, _PARTNER)
+    # Stroking arrows up the palm, between the two thumbs: from the heel to the fingers.
+    y0, y1 = _stroke_point(-1, 0.0)[1], _stroke_point(-1, 1.0)[1]
+    mid = _place(user, (-0.1, 0.0, 0.6))[0][0]
+    shapes += arrow([(mid, y0 + 4), (mid, y1 - 4)], 10.0)
     return shapes
 
 
 PARTNER_HAND_MASSAGE = Scene(
     "partner-hand-massage",
     _draw_partner,
-    ((0.0, {"left": 0.0, "right": 1.0}), (2.0, {"left": 1.0, "right": 0.0})),
-    period=4.0,
+    ((0.0, {"left": 0.0, "right": 1.0}), (1.5, {"left": 1.0, "right": 0.0})),
+    period=3.0,
 )
 
 
@@ -334,21 +362,19 @@ def _draw_warm(p: Params) -> list[Shape]:
     for k, (x, y, left) in enumerate(((236.0, 240.0, True), (252.0, 257.0, False))):
         frame = hand_frame((x, y), 20.0, (-1.0, -0.3, 0.0), (-0.3, -1.0, -0.3), left=left)
         shapes += _deeper(hand(pose, frame, forearm=4.4), -10.0 + 8.0 * k)
-    shapes += props.warmth(
-        (_BOWL_LEFT + _BOWL_RIGHT) / 2 - 30,
-        _WATER - 12,
-        160.0,
-        p.get("phase", 0.0),
-        depth=60.0,
-        height=40.0,
-    )
+    # Lukewarm, never hot: a bath thermometer stands in the water, its reading in the green
+    # band, and nothing rises from the water (no steam, no orange).
+    shapes += props.bath_thermometer((92.0, 340.0), 190.0, -82.0, _LUKEWARM, depth=40.12)
     return shapes
+
+
+_LUKEWARM = 0.49  # the thermometer's reading: its column ends in the green band
 
 
 WARM_WATER_HANDS = Scene(
     "warm-water-hands",
     _draw_warm,
-    ((0.0, {"close": 0.0, "phase": 0.0}), (3.0, {"close": 1.0, "phase": 0.5})),
+    ((0.0, {"close": 0.0}), (3.0, {"close": 1.0})),
     period=6.0,
 )
 
@@ -383,6 +409,10 @@ def _draw_dry(p: Params) -> list[Shape]:
     shapes += props.draped_towel(over, drop, 0.25, depth=14.0)
     shapes += arrow([(x - 50, y - 78), (x - 50, y - 40)], 9.0)
     shapes += arrow([(x - 20, y - 40), (x - 20, y - 78)], 9.0)
+    # A small cue for "then look at the skin": an eye, looking down at the hands.
+    shapes += props.eye((62.0, 70.0), 26.0, look=0.4)
+    shapes.append(line([(74.0, 104.0), (96.0, 150.0)], 5.0, "arrow", 100.0))
+    shapes.append(line([(102.0, 164.0), (110.0, 180.0)], 5.0, "arrow", 100.0))
     return shapes
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from neurocoach.core.picture.shapes import OUTLINE, Kind, Point, Shape, blob, ellipse, line
 
@@ -46,18 +47,20 @@ _SIDE_BODY: list[Point] = [
     (3.3, 3.0),
     (3.6, 0.4),
     (5.6, -0.8),
-    (9.0, -2.2),
-    (12.5, -3.2),
-    (15.6, -3.9),
+    (9.0, -2.0),
+    (12.5, -2.8),
+    (15.6, -3.4),
 ]
-_BIG_TOE_BASE: Point = (15.2, -5.3)
-_BIG_TOE = ((3.1, 3.0), (2.6, 2.7))  # (length, width) of its two bones
-# The other toes' bases, seen past the big toe: a little further back and higher each.
+_BIG_TOE_BASE: Point = (15.0, -5.0)
+# (length, width) of its two bones: short and plump, a toe and not a finger or a flipper.
+_BIG_TOE = ((1.9, 3.6), (1.5, 3.3))
+# The other toes' bases, seen past the big toe: each further back and a little higher, so
+# that their short round tips show as a row of bumps stepping down to the big toe.
 _SMALL_TOES = (
-    ((14.6, -3.9), 3.4, 1.9),
-    ((13.6, -3.6), 3.3, 1.8),
-    ((12.5, -3.5), 3.2, 1.7),
-    ((11.3, -3.6), 3.0, 1.6),
+    ((14.9, -3.3), 2.4, 2.1),
+    ((13.8, -3.0), 2.0, 1.95),
+    ((12.7, -2.8), 1.7, 1.8),
+    ((11.6, -2.6), 1.4, 1.65),
 )
 
 # From above (the owner's view): x across toward the little toe, y toward the toes.
@@ -79,12 +82,14 @@ _TOP_BODY: list[Point] = [
     (2.2, 0.3),
 ]
 # Each toe: base (x, y), length, width, fan angle (degrees toward the little toe).
+# Short, round and side by side (no gaps between them): toes, never fingers; the big toe is
+# clearly the biggest.
 _TOP_TOES = (
-    ((-2.9, 17.8), 5.6, 3.3, -2.0),
-    ((-0.2, 18.6), 4.5, 2.15, 4.0),
-    ((1.9, 18.0), 4.0, 2.0, 10.0),
-    ((3.6, 16.8), 3.4, 1.85, 17.0),
-    ((5.0, 15.2), 2.8, 1.75, 26.0),
+    ((-2.7, 18.0), 2.6, 4.2, -3.0),
+    ((0.55, 18.6), 1.6, 2.6, 4.0),
+    ((2.8, 18.0), 1.3, 2.35, 12.0),
+    ((4.6, 16.8), 1.05, 2.1, 22.0),
+    ((5.75, 15.1), 0.8, 1.9, 34.0),
 )
 
 
@@ -213,12 +218,14 @@ def foot_side(
     thigh: float = 0.0,
     toward: int = -1,
     depth: float = 0.0,
+    rolled: bool = False,
 ) -> list[Shape]:
     """The foot and lower leg from the inner side, the ankle joint at `origin`.
 
     The shin rises `leg` rig units from the ankle; from `trouser` units up it is in a trouser
     leg, which ends there in a straight cut, or, when `thigh` is more than 0, bends at a
-    rounded knee and runs that far back, level, as a seated leg's thigh does.
+    rounded knee and runs that far back, level, as a seated leg's thigh does. `rolled` rolls
+    the trouser leg up: a thick turned-up cuff at its end (out of a foot bath's water).
     """
     posed = SideFoot(pose, origin, unit, toward)
     u = unit
@@ -244,9 +251,10 @@ def foot_side(
         "skin",
         "ink",
     )
-    shapes = _outlined([lower_leg, body, big], depth)
+    shapes = _outlined([lower_leg, body], depth)
 
-    # The other toes peep past the big toe, behind it.
+    # The other toes step back from the big toe, each a short round tip seen past the one
+    # in front of it; the big toe, plump and nearest, is drawn over them.
     for i in range(len(_SMALL_TOES)):
         joints = posed.small_toe(i)
         width = _SMALL_TOES[i][2] * u
@@ -257,9 +265,10 @@ def foot_side(
                 (width, width * 0.92),
                 "skin",
                 "ink",
-                depth - 0.5 - i * 0.02,
+                depth + 0.02 - i * 0.002,
             )
         )
+    shapes.append(replace(big, depth=depth + 0.025))
 
     # The big toe's nail, on top near its tip; the ankle bone; the paler sole's edge.
     (x1, y1), (x2, y2) = posed.on_foot(toe[1]), posed.on_foot(toe[2])
@@ -320,6 +329,23 @@ def foot_side(
             depth + 0.22,
         )
     )
+    if rolled:
+        # The turned-up cuff: a thick band, a little wider than the leg, with its folds.
+        cuff = [
+            shin((5.3, trouser - 0.4)),
+            shin((5.4, trouser + 2.6)),
+            shin((-6.7, trouser + 2.6)),
+            shin((-6.6, trouser - 0.4)),
+        ]
+        shapes.append(blob(cuff, "cuff", depth + 0.23, sharp=True))
+        shapes.append(
+            line(
+                [shin((5.0, trouser + 1.1)), shin((-6.3, trouser + 1.1))],
+                CREASE,
+                "trouser_fold",
+                depth + 0.24,
+            )
+        )
     return shapes
 
 
@@ -401,19 +427,21 @@ def foot_top(
                 toe_depth,
             )
         )
-        (x1, y1), (x2, y2) = c(joints[1]), c(joints[2])
-        length = math.hypot(x2 - x1, y2 - y1)
-        if length > width * u * 0.3:
+        # The nail sits on the toe's round end; a curled toe shows less of it.
+        (x0, y0), (x2, y2) = c(joints[0]), c(joints[2])
+        length = math.hypot(x2 - x0, y2 - y0)
+        if length > width * u * 0.12:
+            k = min(1.0, length / (width * u * 0.5))
             nail = (
-                joints[1][0] * 0.25 + joints[2][0] * 0.75,
-                joints[1][1] * 0.25 + joints[2][1] * 0.75,
+                joints[0][0] * 0.1 + joints[2][0] * 0.9,
+                joints[0][1] * 0.1 + joints[2][1] * 0.9,
             )
-            angle = math.degrees(math.atan2(y2 - y1, x2 - x1))
+            angle = math.degrees(math.atan2(y2 - y0, x2 - x0))
             shapes.append(
                 ellipse(
                     c(nail),
-                    min(length * 0.42, width * u * 0.42),
-                    width * u * 0.3,
+                    width * u * 0.26 * k,
+                    width * u * 0.27,
                     "nail",
                     toe_depth + 0.01,
                     angle,

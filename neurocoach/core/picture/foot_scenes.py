@@ -63,8 +63,10 @@ def _moved(shapes: list[Shape], dx: float, dy: float) -> list[Shape]:
 def _check_water(p: Params) -> list[Shape]:
     dip = p["dip"]  # 0: the elbow above the water, 1: in it
     rim = 282.0
-    shapes = props.bowl(200, rim, width=320, height=92, warm=True, phase=p["warm"], depth=-40)
-    shapes += props.bath_thermometer((96, rim + 14), 150, -78, 0.52, depth=-39.5)
+    # Lukewarm, never hot: no steam over the water, and the thermometer in it reads in the
+    # green band.
+    shapes = props.bowl(200, rim, width=320, height=92, depth=-40)
+    shapes += props.bath_thermometer((84, rim + 16), 150, -104, 0.49, depth=-39.5, tick_side=-1)
     # The bare arm: the elbow comes down into the water, the hand raised above it.
     elbow: Point = (226.0, rim - 64 + 60 * dip)
     wrist = (elbow[0] - 84, elbow[1] - 78)
@@ -122,36 +124,55 @@ def _bath_foot(p: Params) -> SideFoot:
     return SideFoot({"toes": p["toes"], "ankle": p["ankle"]}, origin, _BATH_UNIT)
 
 
+_MARBLE = 17.0  # big enough to see: a large marble, not a speck
+_BATH_WATER = 200.0
+_ROLLED = 14.0  # the trouser legs end this far up the shin, rolled up above the water
+
+
 def _marble_foot_bath(p: Params) -> list[Shape]:
-    shapes = props.bowl_side(30, 370, 168, 346, 200, depth_back=-40, depth_front=40)
-    radius = 12.0
+    shapes = props.bowl_side(30, 370, 168, 346, _BATH_WATER, depth_back=-40, depth_front=40)
+    radius = _MARBLE
     floor_y = _BATH_FLOOR + 2
     resting = [
-        (112.0, floor_y - radius),
-        (160.0, floor_y - radius),
-        (300.0, floor_y - radius),
-        (330.0, floor_y - radius),
+        (96.0, floor_y - radius),
+        (136.0, floor_y - radius),
+        (302.0, floor_y - radius),
+        (338.0, floor_y - radius),
     ]
-    shapes += props.marbles(resting, radius, depth=-30)
+    # The marbles are drawn over the water's tint, so that they stay bright and clear.
+    shapes += props.marbles(resting, radius, depth=40.02)
     # The far (left) foot, a little behind; the near foot grips a marble with its toes.
     far = {"toes": p["toes"] * 0.6 - 10, "ankle": p["ankle"] * 0.5}
     shapes += _moved(
         foot_side(
-            far, (262.0, _BATH_FLOOR - SOLE_DROP * _BATH_UNIT), _BATH_UNIT, leg=18, depth=-20
+            far,
+            (262.0, _BATH_FLOOR - SOLE_DROP * _BATH_UNIT),
+            _BATH_UNIT,
+            leg=19.5,
+            trouser=_ROLLED,
+            depth=-20,
+            rolled=True,
         ),
         34,
         -16,
     )
     posed = _bath_foot(p)
-    shapes += foot_side({"toes": p["toes"], "ankle": p["ankle"]}, posed.origin, _BATH_UNIT, leg=18)
+    shapes += foot_side(
+        {"toes": p["toes"], "ankle": p["ankle"]},
+        posed.origin,
+        _BATH_UNIT,
+        leg=19.5,
+        trouser=_ROLLED,
+        rolled=True,
+    )
     pad = posed.points()["toe_pad"]
-    start = (66.0, floor_y - radius)
+    start = (58.0, floor_y - radius)
     grip = p["grip"]
     held = (
         start[0] * (1 - grip) + (pad[0] + 4) * grip,
-        start[1] * (1 - grip) + (pad[1] + 6) * grip,
+        start[1] * (1 - grip) + (pad[1] + 8) * grip,
     )
-    shapes += props.marble(held, radius, 1, depth=5)
+    shapes += props.marble(held, radius, 1, depth=40.03)
     return shapes
 
 
@@ -265,9 +286,10 @@ def _check_feet(p: Params) -> list[Shape]:
     shapes = props.floor(_FLOOR, left=16, right=384, depth=-100)
     unit = 7.6
     pose = {"shin": -22.0, "ankle": 12.0, "toes": -8.0}
-    origin = (232.0, 154.0)
-    shapes += foot_side(pose, origin, unit, leg=13, thigh=6, depth=0)
-    # A hand mirror held below the sole, its glass turned up to the viewer, showing the sole.
+    origin = (232.0, 132.0)
+    shapes += foot_side(pose, origin, unit, leg=10, thigh=5, depth=0)
+    # A big hand mirror held under the sole, its glass turned up to the viewer, showing the
+    # sole large; it slides from under the heel to under the toes, and back.
     posed = SideFoot(pose, origin, unit)
     marks = posed.points()
     s = p["scan"]  # 0: under the heel, 1: under the ball and toes
@@ -275,28 +297,38 @@ def _check_feet(p: Params) -> list[Shape]:
         marks["heel"][0] * (1 - s) + marks["ball"][0] * s,
         marks["heel"][1] * (1 - s) + marks["ball"][1] * s,
     )
-    centre = (under[0] + 10, under[1] + 64)
-    radius = 46.0
-    handle = 165.0 - 15 * s
-    shapes += props.hand_mirror(centre, radius, handle=handle, handle_length=50, depth=20)
+    radius = _MIRROR
+    centre = (under[0] + 2, under[1] + radius + 22)
+    handle = 8.0 - 10 * s
+    shapes += props.hand_mirror(centre, radius, handle=handle, handle_length=40, depth=20)
+    # The reflected sole fills the glass, turning a little as the mirror goes along.
+    sole_unit = radius / 12.5
     shapes += foot_sole(
-        (centre[0], centre[1] + radius * 0.78), radius / 24.5, turn=-8 + 16 * s, depth=20.2
+        (centre[0], centre[1] + radius * 0.8), sole_unit, turn=-12 + 24 * s, depth=20.2
+    )
+    shapes += props.two_way_arrow(
+        (marks["ball"][0] + 6, _FLOOR + 18), (marks["heel"][0] + 6, _FLOOR + 18), 8.0
     )
     grip_a = math.radians(handle)
-    reach = radius + 48
+    reach = radius + 32
     grip = (centre[0] + math.cos(grip_a) * reach, centre[1] + math.sin(grip_a) * reach)
+    # The right hand holds the handle in its fist, its back to us: the thumb toward the
+    # mirror, the forearm down.
     toward_mirror = norm((-math.cos(grip_a), math.sin(grip_a), 0.0))
-    up = norm((-toward_mirror[1], toward_mirror[0], 0.0))
-    frame = Frame((grip[0] + 14, grip[1] + 22), 11.0, toward_mirror, up, (0.0, 0.0, 1.0))
-    shapes += _moved(hand(_FIST, frame, forearm=3.0, depth=21), 0, 0)
+    up = norm((toward_mirror[1], -toward_mirror[0], 0.0))
+    frame = Frame((grip[0] + 4, grip[1] + 26), 11.0, toward_mirror, up, (0.0, 0.0, -1.0))
+    shapes += hand(_FIST, frame, forearm=2.6, depth=21)
     return shapes
+
+
+_MIRROR = 68.0  # the mirror's radius: big, so that the sole in it is easy to see
 
 
 FOOT_SCENES: tuple[Scene, ...] = (
     Scene(
         "check-water",
         _check_water,
-        keys=((0.0, {"dip": 0.0, "warm": 0.0}), (1.8, {"dip": 1.0, "warm": 0.5})),
+        keys=((0.0, {"dip": 0.0}), (1.8, {"dip": 1.0})),
         period=4.0,
     ),
     Scene(

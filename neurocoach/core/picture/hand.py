@@ -10,8 +10,9 @@ A pose is a mapping of named angles in degrees (missing names keep the relaxed p
 (a negative ``mcp`` lifts it back), ``index.spread`` fans it toward the thumb;
 ``thumb.spread`` and ``thumb.lift`` swing the thumb out in the palm's plane and forward of
 it, ``thumb.mcp`` and ``thumb.ip`` bend it; ``thumb.reach`` (0 to 1) brings the thumb's tip
-to the tip of the finger ``thumb.to`` (0 index ... 3 little); ``wrist`` bends the hand
-toward the palm (negative: back), ``wrist.side`` toward the thumb.
+to the tip of the finger ``thumb.to`` (0 index ... 3 little), and ``thumb.bow`` (0 to 1)
+rounds it out, away from the palm, so that thumb and finger make an open "O"; ``wrist``
+bends the hand toward the palm (negative: back), ``wrist.side`` toward the thumb.
 
 Sizes are in rig units, about one finger's width; the frame says how big a unit is on the card.
 """
@@ -72,6 +73,7 @@ RELAXED: dict[str, float] = {
     "thumb.ip": 15,
     "thumb.reach": 0,
     "thumb.to": 0,
+    "thumb.bow": 0,
     "wrist": 0,
     "wrist.side": 0,
 }
@@ -126,7 +128,11 @@ class PosedHand:
         reach = min(1.0, max(0.0, self.p["thumb.reach"]))
         if reach > 0:
             target = self._thumb_target()
-            reached = _reach(_THUMB_BASE, target, hint)
+            # thumb.bow (0 to 1) rounds the reaching thumb out, away from the palm, so that
+            # it and the finger it meets close round an open "O" instead of lying on the palm.
+            bow = min(1.0, max(0.0, self.p["thumb.bow"]))
+            bowed = space.norm(space.combine((-1.0, toward_thumb), (0.8 - 2.4 * bow, palm_side)))
+            reached = _reach(_THUMB_BASE, target, bowed)
             directions = [
                 space.norm(space.combine((1 - reach, f), (reach, r)))
                 for f, r in zip(directions, reached, strict=True)

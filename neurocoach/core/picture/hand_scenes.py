@@ -17,7 +17,6 @@ from neurocoach.core.picture.shapes import (
     clipped_to_card,
     ellipse,
     line,
-    rounded_rect,
 )
 from neurocoach.core.picture.space import Vec
 
@@ -39,33 +38,80 @@ def _turned(v: Vec, degrees: float, axis: Vec = UP) -> Vec:
 
 
 def _touch(finger: int, reach: float, bend: float = 1.0) -> dict[str, float]:
-    """The thumb's tip on the tip of finger `finger` (0 index ... 3 little), that finger bent
-    to meet it; the others stay relaxed."""
-    pose: dict[str, float] = {"thumb.to": finger, "thumb.reach": reach}
-    name = FINGERS[finger]
-    pose.update(_fingers(38 * bend, 42 * bend, 18 * bend, (name,)))
+    """The thumb's tip on the tip of finger `finger` (0 index ... 3 little), that finger
+    curled to meet it and the thumb rounded out, so that the two close round an open "O";
+    the other fingers stay straight and apart."""
+    pose: dict[str, float] = {
+        **_APART,
+        "thumb.to": finger,
+        "thumb.reach": reach,
+        "thumb.bow": 1.0,
+        "thumb.spread": 40,
+        "thumb.lift": 60,
+    }
+    pose.update(_fingers(65 * bend, 50 * bend, 20 * bend, (FINGERS[finger],)))
     return pose
+
+
+_APART: dict[str, float] = {
+    **_fingers(0, 4, 2),
+    "index.spread": 18,
+    "middle.spread": 4,
+    "ring.spread": -12,
+    "little.spread": -28,
+}
 
 
 def _open(next_finger: int) -> dict[str, float]:
-    pose: dict[str, float] = {"thumb.to": next_finger, "thumb.reach": 0.0, "tap": 0.0}
-    pose.update(_fingers(6, 8, 4))
-    return pose
+    return {
+        **_APART,
+        "thumb.to": next_finger,
+        "thumb.reach": 0.0,
+        "thumb.bow": 1.0,
+        "thumb.spread": 40,
+        "thumb.lift": 45,
+        "tap": 0.0,
+    }
+
+
+def _camera(v: Vec, yaw: float, pitch: float) -> Vec:
+    """A direction in the room (x right, y up, z toward the viewer) as the viewer sees it from
+    `yaw` degrees round to the right and `pitch` degrees above."""
+    return _turned(_turned(v, -yaw), pitch, (1.0, 0.0, 0.0))
+
+
+_TAP_YAW, _TAP_PITCH = -18.0, 62.0
+_TAP_WRIST, _TAP_UNIT = (278.0, 200.0), 30.0
+
+
+def _taps_frame() -> space.Frame:
+    # The forearm and the little finger's side of the hand lie on the table, the fingers
+    # pointing left, the palm toward the viewer and the thumb on top; seen from above and a
+    # little from the fingertips, so that the thumb and the tapped finger close in sight.
+    return hand_frame(
+        _TAP_WRIST,
+        _TAP_UNIT,
+        _camera((-1.0, 0.0, 0.0), _TAP_YAW, _TAP_PITCH),
+        _camera((0.0, 0.0, 1.0), _TAP_YAW, _TAP_PITCH),
+    )
 
 
 def _draw_taps(p: Params) -> list[Shape]:
-    # Seen a little from the thumb's side, the forearm resting on the table below.
-    frame = hand_frame((215, 250), 25, _turned((0.18, 1, 0), -8), _turned(TOWARD, -38))
-    shapes = hand(p, frame, forearm=2.9)
-    shapes += _table_edge()
+    frame = _taps_frame()
+    shapes = [_tabletop()]
+    shapes += hand(p, frame, forearm=1.7)
     tap = p.get("tap", 0.0)
     if tap > 0.5:  # the moment of the tap: short lines round the meeting tips
         finger = FINGERS[min(3, max(0, round(p["thumb.to"])))]
-        tip = tips(p, frame)[finger]
-        for dx, dy in ((-1, -1), (1, -1), (1.3, 0.2), (-1.3, 0.2)):
-            start = (tip[0] + dx * 24, tip[1] + dy * 24)
-            end = (tip[0] + dx * 38, tip[1] + dy * 38)
-            shapes.append(line([start, end], 6, "arrow", 200))
+        found = tips(p, frame)
+        x, y = (
+            (found[finger][0] + found["thumb"][0]) / 2,
+            (found[finger][1] + found["thumb"][1]) / 2,
+        )
+        for dx, dy in ((-1, -1), (0.0, -1.4), (1, -1), (-1.35, 0.1)):
+            start = (x + dx * 34, y + dy * 34)
+            end = (x + dx * 52, y + dy * 52)
+            shapes.append(line([start, end], 7, "arrow", 200))
     return shapes
 
 
@@ -83,8 +129,14 @@ def _surface(
     return blob(clipped_to_card(points, 8), role, -60, sharp=True)
 
 
-def _table_edge() -> list[Shape]:
-    return [blob(rounded_rect(14, 330, 386, 386, 10), "table", -50, sharp=True)]
+def _tabletop() -> Shape:
+    """The table top under the resting arm, seen from the same place as the hand."""
+    corners = [
+        _camera((x, -2.0, z), _TAP_YAW, _TAP_PITCH) for x in (-14.0, 14.0) for z in (-5.0, 3.2)
+    ]
+    x, y = _TAP_WRIST
+    points = [(x + c[0] * _TAP_UNIT, y - c[1] * _TAP_UNIT) for c in corners]
+    return blob(clipped_to_card(space.convex_hull(points), 8), "table", -60, sharp=True)
 
 
 def _tap_keys() -> tuple[tuple[float, Params], ...]:
@@ -100,22 +152,23 @@ FINGER_TAPS = Scene("finger-taps", _draw_taps, _tap_keys(), period=6.0)
 
 
 def _draw_opposition(p: Params) -> list[Shape]:
-    # Held up, palm to the viewer; a round arrow shows the thumb's way round the tips.
-    frame = hand_frame((200, 282), 25, UP, _turned(TOWARD, -30))
-    shapes = hand(p, frame, forearm=2.4)
-    shapes += arrow(arc_points((205, 112), 92, 200, 320, 10), 8)
+    # Held up and seen from the thumb's side, so that thumb and finger make a ring with the
+    # card showing through it; a short round arrow shows the thumb's way round the tips.
+    frame = hand_frame((210, 288), 27, UP, _turned(TOWARD, -76))
+    shapes = hand(p, frame, forearm=1.5)
+    shapes += arrow(arc_points((210, 170), 118, 200, 258, 8), 11)
     return shapes
 
 
 def _opposition_keys() -> tuple[tuple[float, Params], ...]:
     keys: list[tuple[float, Params]] = [(0.0, _open(0))]
-    t = 0.6
+    t = 0.7
     for finger in range(4):
-        touch = _touch(finger, 1.0, bend=1.3)
+        touch = _touch(finger, 1.0)
         keys.append((t, touch))
-        keys.append((t + 0.7, touch))  # hold each touch for a moment: an "O"
-        t += 1.3
-    keys.append((t, _open(0)))
+        keys.append((t + 0.9, touch))  # hold each touch for a moment: an "O"
+        keys.append((t + 1.5, _open(min(3, finger + 1))))
+        t += 2.2
     return tuple(keys)
 
 
@@ -148,7 +201,7 @@ def _draw_lifts(p: Params) -> list[Shape]:
         base_x, base_y = chain[0]
         shadow_x = base_x + (x - base_x) * 1.0
         shapes.append(ellipse((shadow_x, base_y - 62), 12, 6, "shadow", -55, line=""))
-        shapes += arrow([(x + 30, y + 28), (x + 30, y - 8)], 7)
+        shapes += arrow([(x + 34, y + 40), (x + 34, y - 10)], 12)
     return shapes
 
 
@@ -195,9 +248,9 @@ _GLIDE_SHAPES: tuple[dict[str, float], ...] = (
 
 
 def _draw_glides(p: Params) -> list[Shape]:
-    # From the thumb's side, a little turned, so that every bend shows in outline.
-    frame = hand_frame((175, 285), 27, UP, _turned((1.0, 0.0, 0.0), -58))
-    return hand(p, frame, forearm=1.9)
+    # From the little finger's side, a little turned to the palm: every bend in outline.
+    frame = hand_frame((165, 300), 30, UP, _turned((1.0, 0.0, 0.0), -25))
+    return hand(p, frame, forearm=1.2)
 
 
 def _glide_keys() -> tuple[tuple[float, Params], ...]:
@@ -283,23 +336,45 @@ _NERVE_POSITIONS: tuple[dict[str, float], ...] = (
 )
 
 
+_NERVE_ELBOW = (100.0, 322.0)
+_NERVE_WRIST = -55.0  # the wrist bent back, from the third position on
+_NERVE_UNIT = 21.0
+_NERVE_FOREARM = 6.0
+
+
+def _nerve_frame(turn: float) -> space.Frame:
+    """The right forearm held up before the body from the elbow, seen from one place for all
+    six positions: first the back of the hand to the viewer; `turn` (0 to 1) lowers the
+    forearm a little and rolls it until the palm faces up, toward the top of the card."""
+    up_along = space.norm((0.35, 1.0, 0.0))
+    up_out = space.turn(space.scale(TOWARD, -1), up_along, 20)
+    # Palm up: the bent-back hand lies flat, its palm to the sky (and a little to the
+    # viewer), the fingers pointing right; the forearm is what that leaves at the wrist.
+    flat = hand_frame((0.0, 0.0), 1.0, (1.0, -0.12, 0.0), (0.0, 0.8, 0.6))
+    flat = flat.turned(flat.across, -_NERVE_WRIST)
+    flat_along, flat_out = flat.along, flat.out
+    along = space.norm(space.combine((1 - turn, up_along), (turn, flat_along)))
+    out = space.norm(space.combine((1 - turn, up_out), (turn, flat_out)))
+    reach = _NERVE_FOREARM * _NERVE_UNIT
+    wrist = (_NERVE_ELBOW[0] + along[0] * reach, _NERVE_ELBOW[1] - along[1] * reach)
+    return hand_frame(wrist, _NERVE_UNIT, along, out)
+
+
 def _draw_nerve(p: Params) -> list[Shape]:
-    # The forearm held up before the body from the elbow, seen from the front: one view for
-    # all six positions. "turn" rolls the forearm from palm-forward to palm-up.
-    along = (0.35, 1.0, 0.0)
-    out = space.turn(space.scale(TOWARD, -1), along, 55)
-    frame = hand_frame((215, 205), 21, along, out)
-    turn = p.get("turn", 0.0)
-    frame = frame.turned(frame.along, -70 * turn)
-    shapes = hand(p, frame, forearm=6.2)
-    if p.get("help", 0.0) > 0.01:
-        tip = tips(p, frame)["thumb"]
-        helper = hand_frame(
-            (tip[0] + 58, tip[1] + 88), 19, (-0.7, 0.7, 0.0), (0.0, 0.0, 1.0), left=True
-        )
-        grip = {**_fingers(40, 45, 20), "thumb.spread": 20, "thumb.lift": 30}
-        shapes += hand(grip, helper, forearm=2.0, depth=3.0)
-        shapes += arrow([(tip[0] + 20, tip[1] - 30), (tip[0] + 48, tip[1] - 6)], 7)
+    frame = _nerve_frame(p.get("turn", 0.0))
+    shapes = hand(p, frame, forearm=_NERVE_FOREARM)
+    help_ = p.get("help", 0.0)
+    if help_ > 0.01:
+        # The other hand takes the thumb's tip between its fingers and eases it outward.
+        chain = joints(p, frame, "thumb")
+        (bx, by), (tx, ty) = chain[1], chain[-1]
+        dx, dy = tx - bx, ty - by
+        length = math.hypot(dx, dy) or 1.0
+        dx, dy = dx / length, dy / length
+        grip = (tx + dx * 8, ty + dy * 8)
+        shapes += _helper(grip, math.degrees(math.atan2(dy, dx)) + 90, 14, 1.2)
+        start = (tx - dy * 52 - dx * 12, ty + dx * 52 - dy * 12)
+        shapes += arrow([start, (start[0] + dx * 44, start[1] + dy * 44)], 11)
     return shapes
 
 
@@ -317,46 +392,69 @@ NERVE_GLIDE = Scene("nerve-glide", _draw_nerve, _nerve_keys(), period=30.0)
 # --- wrist stretches -------------------------------------------------------------------------
 
 
-def _draw_wrist(p: Params, palm_up: bool) -> list[Shape]:
-    # The arm straight out toward the viewer's right, seen a little from above: bent down,
-    # the hand shows the viewer its back (knuckles, nails) in the palm-down stretch and its
-    # palm (lighter, with its lines) in the palm-up one.
+def _wrist_frame(palm_up: bool) -> space.Frame:
+    """The arm straight out toward the viewer's right, seen from above and in front: the
+    palm-up hand shows its palm (lighter, with its lines), the palm-down hand its back."""
     tilt: Vec = (1.0, 0.0, 0.0)
-    ahead = space.turn(space.norm((0.75, 0.0, 0.66)), tilt, 22)
-    facing = space.turn((0.0, 1.0 if palm_up else -1.0, 0.0), tilt, 22)
-    frame = hand_frame((175, 120), 22, ahead, facing)
+    ahead = space.turn(space.norm((0.85, 0.0, 0.52)), tilt, 42)
+    facing = space.turn((0.0, 1.0 if palm_up else -1.0, 0.0), tilt, 42)
+    return hand_frame((150, 122), 26, ahead, facing)
+
+
+def _helper(at: tuple[float, float], angle: float, unit: float, forearm: float) -> list[Shape]:
+    """The other (left) hand, its back to the viewer, its fingers pointing `angle` degrees on
+    the card (0 right, 90 down) with their middle joints at `at`, curled a little round
+    what they hold."""
+    fx, fy = math.cos(math.radians(angle)), math.sin(math.radians(angle))
+    reach = 5.6 * unit  # from the wrist to the fingers' middle joints
+    origin = (at[0] - fx * reach, at[1] - fy * reach)
+    frame = hand_frame(origin, unit, (fx, -fy, 0.0), (0.0, 0.0, -1.0), left=True)
+    pose = {
+        **_fingers(22, 34, 16),
+        "index.spread": 0,
+        "ring.spread": -1,
+        "little.spread": -4,
+        "thumb.spread": 38,
+        "thumb.lift": 18,
+        "thumb.mcp": 8,
+        "thumb.ip": 8,
+    }
+    return hand(pose, frame, forearm=forearm, depth=6.0)
+
+
+def _draw_wrist(p: Params, palm_up: bool) -> list[Shape]:
+    frame = _wrist_frame(palm_up)
     bend = p["bend"]
     pose = {
         **_fingers(4, 6, 2),
-        "thumb.spread": 18,
-        "thumb.lift": 10,
+        "index.spread": 2,
+        "ring.spread": -2,
+        "little.spread": -6,
+        "thumb.spread": 22,
+        "thumb.lift": 12,
         "thumb.mcp": 0,
         "thumb.ip": 0,
     }
     # Palm down, the hand bends down toward the palm; palm up, it bends back, fingers down.
-    pose["wrist"] = 65 * bend if not palm_up else -65 * bend
-    shapes = hand(pose, frame, forearm=5.0)
+    pose["wrist"] = 62 * bend if not palm_up else -62 * bend
+    shapes = hand(pose, frame, forearm=3.3)
     chain = joints(pose, frame, "middle")
-    (kx, ky), (mx, my) = chain[0], chain[-1]
-    length = math.hypot(mx - kx, my - ky) or 1.0
-    dx, dy = (mx - kx) / length, (my - ky) / length
-    unit = 17
+    near = min(1.0, bend / 0.35)  # at the start the other hand is on its way, not yet on
     if palm_up:
-        # The other hand takes the fingertips from below and draws them back toward the body.
-        tip = chain[-1]
-        origin = (min(tip[0] + 70, 318), min(tip[1] + 38, 322))
-        helper = hand_frame(origin, unit, (-0.85, 0.5, 0.0), (0.0, 0.3, -1.0), left=True)
-        pose_helper = {**_fingers(50, 60, 30), "thumb.spread": 30, "thumb.lift": 40}
-        shapes += hand(pose_helper, helper, forearm=1.4, depth=6.0)
-        shapes += arrow(arc_points((tip[0] - 10, tip[1] - 50), 75, 80, 150, 8), 7)
+        # The other hand's fingers wrap across the front (palm side) of the bent-back
+        # fingers near their tips and draw them back and down; its own arm comes from
+        # below, apart from the stretched hand.
+        (dx, dy), (tx, ty) = chain[2], chain[3]
+        away = 1 - near
+        at = (dx + (tx - dx) * 0.2 - 80 * away, dy + (ty - dy) * 0.2 + 20 * away)
+        shapes += _helper(at, -62 + 34 * bend, 16, 1.0)
     else:
-        # The other hand lies on the back of the bent fingers and eases them down.
-        a = math.radians(-35)  # turned toward upright: its arm comes from above, right
-        hx, hy = dx * math.cos(a) + dy * math.sin(a), -dx * math.sin(a) + dy * math.cos(a)
-        origin = (kx - hx * 3.0 * unit + 0.6 * unit, ky - hy * 3.0 * unit)
-        helper = hand_frame(origin, unit, (hx, -hy, 0.0), (0.0, 0.0, -1.0), left=True)
-        shapes += hand(_fingers(8, 10, 5), helper, forearm=1.8, depth=6.0)
-        shapes += arrow(arc_points((175, 120), 215, 20, 62, 8), 7)
+        # The other hand lies on the back of the fingers, from above, and presses them down.
+        at = (chain[1][0], chain[1][1] - 30 * (1 - near))
+        shapes += _helper(at, 90 + 48 * bend, 16, 0.9)
+    # One arrow round the wrist, from where the fingers start to where they are eased to.
+    wrist = frame.origin
+    shapes += arrow(arc_points(wrist, 232, -6, 46, 10), 11)
     return shapes
 
 

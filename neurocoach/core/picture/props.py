@@ -217,9 +217,8 @@ def bowl(
 
     `rim` is the card y of the rim's centre line, `width` across the rim and `height` from
     the rim down to the bowl's foot. The water's surface shows inside the rim, with a
-    waterline; `warm` adds three short, gentle wavy lines of warmth rising from it (a few
-    soft waves, not a plume of steam: lukewarm, not hot), which drift up with `phase` (0 to 1
-    is one round: give it a scene's time for a gentle shimmer).
+    waterline; `warm` adds three very faint, short, pale lines over it (lukewarm, never
+    steam: see `warmth`), which shimmer with `phase` (0 to 1 is one round).
 
     Depths: the bowl's body at `depth`, the water at `depth + 0.2`, the warmth at
     `depth + 0.9`. Something dipped in the water (an elbow, a thermometer) goes between
@@ -280,20 +279,21 @@ def warmth(
     phase: float = 0.0,
     depth: float = 50.0,
     count: int = 3,
-    height: float = 46.0,
+    height: float = 24.0,
 ) -> list[Shape]:
-    """Gentle wavy lines of warmth rising from `bottom`: lukewarm, not hot.
+    """Very faint, short, pale wavy lines over water: lukewarm, never hot.
 
-    Three short soft waves in the warm role, spread over `spread` across; `phase` (0 to 1)
-    lifts them a little and back, so that they shimmer rather than billow.
+    A few thin soft waves in the pale "lukewarm" role (never the orange of heat, never a
+    plume of steam: the people these pictures are for may not feel heat, so nothing may say
+    "hot"), spread over `spread` across; `phase` (0 to 1) lifts them a little and back.
     """
     shapes: list[Shape] = []
-    lift = 6.0 * math.sin(phase * 2 * math.pi)
+    lift = 3.0 * math.sin(phase * 2 * math.pi)
     for i in range(count):
         x = centre_x + spread * ((i + 0.5) / count - 0.5)
-        base = bottom - 6 - lift - (4 if i % 2 else 0)
-        points = _wave((x, base), (x, base - height), 4.0, 1.0, phase + i * 0.3, 12)
-        shapes.append(line(points, 5.0, "warm", depth))
+        base = bottom - 6 - lift - (3 if i % 2 else 0)
+        points = _wave((x, base), (x, base - min(height, 28.0)), 2.5, 1.0, phase + i * 0.3, 10)
+        shapes.append(line(points, 3.0, "lukewarm", depth))
     return shapes
 
 
@@ -722,19 +722,25 @@ def bath_thermometer(
     bulb: Point,
     length: float = 130.0,
     angle: float = -90.0,
-    reading: float = 0.55,
+    reading: float = 0.52,
     depth: float = 0.0,
+    tick: bool = True,
+    tick_side: int = 1,
 ) -> list[Shape]:
-    """A bath thermometer: a white tube with a red bulb at `bulb`, pointing `angle` degrees.
+    """A bath thermometer: a white tube with a bulb at `bulb`, pointing `angle` degrees.
 
-    The red column rises `reading` (0 to 1) of the scale; a green band at 0.45 to 0.6 of the
-    scale marks lukewarm (about 32 to 37 degrees Celsius), with ticks along the tube.
+    Its column (a calm blue, never the red of heat) rises `reading` (0 to 1) of the scale; a
+    wide green band at `SAFE_BAND` of the scale marks lukewarm (about 32 to 37 degrees
+    Celsius), with ticks along the tube, and `tick` puts a green check mark beside the band
+    (on the tube's left seen upright, or its right for `tick_side` -1): the reading shown is
+    the right one.
     """
     a = math.radians(angle)
     ux, uy = math.cos(a), math.sin(a)
     nx, ny = -uy, ux
     bx, by = bulb
     tube = 16.0
+    low, high = SAFE_BAND
 
     def at(t: float, side: float = 0.0) -> Point:
         return bx + ux * length * t + nx * side, by + uy * length * t + ny * side
@@ -743,10 +749,10 @@ def bath_thermometer(
         Shape(Kind.LIMB, (at(0.05), at(1.0)), (tube * 1.5,), "thermometer", "ink", depth),
         blob(
             [
-                at(0.45, -tube * 0.55),
-                at(0.6, -tube * 0.55),
-                at(0.6, tube * 0.55),
-                at(0.45, tube * 0.55),
+                at(low, -tube * 0.7),
+                at(high, -tube * 0.7),
+                at(high, tube * 0.7),
+                at(low, tube * 0.7),
             ],
             "safe",
             depth + 0.05,
@@ -755,18 +761,66 @@ def bath_thermometer(
         ),
         Shape(
             Kind.LIMB,
-            (at(0.05), at(0.12 + 0.82 * min(1.0, max(0.0, reading)))),
+            (at(0.05), at(column_top(reading))),
             (tube * 0.45,),
-            "mercury",
+            "thermo_liquid",
             "",
             depth + 0.1,
         ),
-        ellipse(bulb, tube * 0.95, tube * 0.95, "mercury", depth + 0.2),
+        ellipse(bulb, tube * 0.95, tube * 0.95, "thermo_liquid", depth + 0.2),
     ]
     for i in range(7):
         t = 0.22 + i * 0.11
         shapes.append(line([at(t, tube * 0.35), at(t, tube * 0.7)], 2.5, "ink", depth + 0.15))
+    if tick:
+        # A bold check mark just off the tube, level with the green band.
+        mid = (low + high) / 2
+        k = -tube * tick_side
+        shapes.append(
+            line(
+                [at(mid + 0.01, k * 3.7), at(mid - 0.06, k * 3.0), at(mid + 0.11, k * 1.7)],
+                7.0,
+                "safe",
+                depth + 0.3,
+            )
+        )
     return shapes
+
+
+SAFE_BAND = (0.42, 0.62)  # the lukewarm band, as a share of the thermometer's length
+
+
+def column_top(reading: float) -> float:
+    """Where a thermometer's column ends for `reading`, as a share of its length."""
+    return 0.12 + 0.82 * min(1.0, max(0.0, reading))
+
+
+def eye(centre: Point, size: float = 24.0, look: float = 0.0, depth: float = 100.0) -> list[Shape]:
+    """An open eye, `size` across its half-width, its pupil turned `look` (-1 left to 1 right):
+    a small "look at it" cue (check the skin)."""
+    cx, cy = centre
+    almond = [
+        (cx - size, cy),
+        (cx - size * 0.5, cy - size * 0.55),
+        (cx + size * 0.5, cy - size * 0.55),
+        (cx + size, cy),
+        (cx + size * 0.5, cy + size * 0.55),
+        (cx - size * 0.5, cy + size * 0.55),
+    ]
+    iris = (cx + look * size * 0.3, cy + size * 0.05)
+    return [
+        blob(almond, "eye_white", depth),
+        ellipse(iris, size * 0.42, size * 0.42, "eye_iris", depth + 0.1, line=""),
+        ellipse(iris, size * 0.18, size * 0.18, "ink", depth + 0.2, line=""),
+        ellipse(
+            (iris[0] - size * 0.12, iris[1] - size * 0.14),
+            size * 0.08,
+            size * 0.08,
+            "marble_shine",
+            depth + 0.3,
+            line="",
+        ),
+    ]
 
 
 # ---------------------------------------------------------------- movement arrows

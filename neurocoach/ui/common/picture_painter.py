@@ -69,6 +69,15 @@ _COMMON = {
     "towel_hem": "#ffffff",
     "mirror_shine": "#ffffff",
     "safe": "#3aa655",
+    # Added for the clearer care and foot pictures.
+    "lukewarm": "#e9eef2",  # the faintest pale shimmer over lukewarm water: never "hot"
+    "thermo_liquid": "#2f6fc0",  # a thermometer's column: calm blue, not the red of heat
+    "eye_white": "#ffffff",
+    "eye_iris": "#4f86c6",
+    "ball_shadow": "#b8956a",  # a shadow on the wooden table
+    "partner_hand": "#9a6538",  # the partner's darker skin, apart from the user's
+    "partner_palm": "#c99a72",
+    "cuff": "#6a7a8c",  # a rolled-up trouser cuff
 }
 CARDS: dict[str, dict[str, str]] = {
     "light": {
@@ -86,6 +95,7 @@ CARDS: dict[str, dict[str, str]] = {
         "arrow": "#8fc1ff",
         "shadow": "#3a3f47",
         "floor": "#4a463f",
+        "lukewarm": "#5a636e",
         "other": "#8a8a8a",
     },
     "high-contrast": {
@@ -105,6 +115,11 @@ CARDS: dict[str, dict[str, str]] = {
         "bowl_inside": "#1c2a38",
         "trouser": "#6a7c92",
         "sole": "#ffdcb8",
+        "lukewarm": "#5a5a5a",
+        "safe": "#4cff7a",
+        "ball_shadow": "#5a3e20",
+        "partner_hand": "#b0703a",
+        "eye_iris": "#4f9ae6",
         "other": "#c0c0c0",
     },
 }

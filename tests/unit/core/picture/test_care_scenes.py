@@ -8,6 +8,7 @@ import math
 import pytest
 
 from neurocoach.core.picture import care_scenes as care
+from neurocoach.core.picture import props
 from neurocoach.core.picture.care_scenes import CARE_SCENES
 from neurocoach.core.picture.hand import FINGER_WIDTHS, FINGERS, PosedHand
 from neurocoach.core.picture.scene import Scene
@@ -151,38 +152,67 @@ def test_the_lotion_thumb_goes_round_a_circle() -> None:
 def test_the_partner_is_a_second_person() -> None:
     for shapes in SCENES["partner-hand-massage"].key_shapes():
         fills = {s.fill for s in shapes}
-        assert {"skin", "sleeve", "partner_skin", "partner_sleeve"} <= fills
+        assert {"skin", "sleeve", "partner_hand", "partner_sleeve"} <= fills
         assert len(_by_role(shapes, "partner_sleeve")) == 2
         assert len(_by_role(shapes, "sleeve")) == 1
+        assert any(s.fill == "arrow" for s in shapes)  # the stroke is shown
 
 
-def test_the_partners_thumbs_are_on_the_palm() -> None:
-    for shapes in SCENES["partner-hand-massage"].key_shapes():
+def test_the_partners_thumbs_are_on_the_palm_each_on_its_own_half() -> None:
+    keys = SCENES["partner-hand-massage"].key_shapes()
+    heights = []
+    for shapes in keys:
         (palm,) = _by_role(shapes, "palm")
         left, top, right, bottom = palm.bounds()
-        partner_limbs = [s for s in _by_role(shapes, "partner_skin") if s.kind is Kind.LIMB]
-        palm_depth = palm.depth
-        thumbs = [s for s in partner_limbs if s.depth > palm_depth]
+        middle = (left + right) / 2
+        partner_limbs = [s for s in _by_role(shapes, "partner_hand") if s.kind is Kind.LIMB]
+        thumbs = [s for s in partner_limbs if s.depth > palm.depth]
         assert len(thumbs) == 2
-        for thumb in thumbs:
-            x, y = thumb.points[-1]
+        tips = sorted(thumb.points[-1] for thumb in thumbs)
+        for x, y in tips:
             assert left < x < right and top < y < bottom
+        # One on either half of the palm: the thumbs never cross.
+        assert tips[0][0] < middle < tips[1][0]
+        heights.append(tips[0][1] - tips[1][1])
+    # They stroke in turn: one thumb high while the other is low, then the other way round.
+    assert heights[0] * heights[1] < 0 and abs(heights[0] - heights[1]) > 80
 
 
-def test_the_water_is_see_through_and_the_warmth_is_gentle() -> None:
+def test_the_water_is_lukewarm_never_hot() -> None:
+    """A thermometer in the water reads in its green band; nothing says hot (no steam)."""
     scene = SCENES["warm-water-hands"]
     for shapes in scene.key_shapes():
         fills = {s.fill for s in shapes}
         assert fills & {"water", "water_glass"}
-        warm = _by_role(shapes, "warm") + [s for s in shapes if s.line == "warm"]
-        assert 1 <= len(warm) <= 4  # a few soft lines, not a plume
-        for w in warm:
-            assert w.bounds()[3] - w.bounds()[1] < 70
+        assert not [s for s in shapes if "warm" in (s.fill, s.line)]
+        assert not [s for s in shapes if s.line == "lukewarm"]  # not even faint lines
+        assert "thermometer" in fills and "safe" in fills
+        low, high = props.SAFE_BAND
+        assert low < props.column_top(care._LUKEWARM) < high
         water = next(s for s in shapes if s.fill in ("water", "water_glass"))
         hands = [s for s in shapes if s.fill == "skin" and s.kind is Kind.LIMB]
         assert any(h.depth < water.depth for h in hands)  # under the water, seen through it
     a, b = scene.key_shapes()
     assert a != b
+
+
+def test_the_golf_ball_is_under_the_palm_not_the_fingers() -> None:
+    assert care._HEEL >= 1.0 and care._FINGER_BASE <= 3.2  # knuckles at 3.6 to 4.25
+    for shapes in SCENES["golf-ball-palm"].key_shapes():
+        (golf,) = _by_role(shapes, "golf")
+        assert _by_role(shapes, "ball_shadow")
+        # From the heel of the hand (a unit past the wrist) to short of the knuckles.
+        wrist = next(s for s in shapes if s.kind is Kind.LIMB).points[0][0]
+        unit = care._GOLF_UNIT
+        assert wrist + 1.0 * unit <= golf.points[0][0] <= wrist + 3.2 * unit
+    # The fingers slope gently to the table, no claw: each bends less than 35 degrees.
+    for name in FINGERS:
+        assert sum(care._GOLF_POSE[f"{name}.{j}"] for j in ("mcp", "pip", "dip")) < 35
+
+
+def test_the_dry_hands_show_a_look_at_the_skin_cue() -> None:
+    for shapes in SCENES["dry-hands"].key_shapes():
+        assert _by_role(shapes, "eye_white")
 
 
 def test_the_towel_pats_down_and_lifts() -> None:

@@ -99,6 +99,52 @@ def test_from_above_five_toes_of_falling_size_with_nails() -> None:
     assert curled != shapes
 
 
+def test_toes_are_short_and_round_the_big_toe_biggest() -> None:
+    """Toes, not fingers: each no longer than about its width, side by side, and the big toe
+    clearly the widest, from above and from the side."""
+    posed = TopFoot({}, (200, 330), 10)
+    toes = [posed.toe(i) for i in range(5)]
+    for joints, width in toes:
+        length = math.dist(joints[0], joints[-1])
+        assert length <= width * 0.8
+    widths = [w for _, w in toes]
+    assert widths[0] > 1.5 * widths[1] and widths == sorted(widths, reverse=True)
+    side = SideFoot({}, (250, 250), 9)
+    big = side.big_toe()
+    assert math.dist(big[0], big[-1]) < 4.0  # rig units: a short plump toe, not a flipper
+
+
+def test_a_rolled_trouser_leg_has_a_cuff() -> None:
+    plain = foot_side({}, (250, 250), 9)
+    rolled = foot_side({}, (250, 250), 9, trouser=12, rolled=True)
+    assert not [s for s in plain if s.fill == "cuff"]
+    (cuff,) = [s for s in rolled if s.fill == "cuff"]
+    assert cuff.bounds()[3] < 250 - 10 * 9  # well up the shin
+
+
+def test_the_marble_bath_trousers_end_above_the_water_and_marbles_are_big() -> None:
+    from neurocoach.core.picture import foot_scenes
+
+    scene = next(s for s in FOOT_SCENES if s.name == "marble-foot-bath")
+    for shapes in scene.key_shapes():
+        for s in shapes:
+            if s.fill in ("trouser", "cuff"):
+                assert s.bounds()[3] < foot_scenes._BATH_WATER
+        marbles = [s for s in shapes if s.fill in ("marble", "marble_green", "marble_amber")]
+        assert len(marbles) >= 5 and all(m.widths[0] >= 15 for m in marbles)
+
+
+def test_the_check_feet_mirror_is_big_and_moves() -> None:
+    scene = next(s for s in FOOT_SCENES if s.name == "check-feet")
+    a, b = scene.key_shapes()
+    (glass_a,) = [s for s in a if s.fill == "mirror"]
+    (glass_b,) = [s for s in b if s.fill == "mirror"]
+    assert glass_a.widths[0] >= 60
+    assert abs(glass_a.points[0][0] - glass_b.points[0][0]) > 60
+    soles = [s for s in a if s.fill == "sole"]
+    assert max(s.bounds()[3] for s in soles) - min(s.bounds()[1] for s in soles) > 100
+
+
 def test_the_sole_is_pale_and_has_no_nails() -> None:
     shapes = foot_sole((200, 330), 10)
     fills = {s.fill for s in shapes}

@@ -39,16 +39,31 @@ def test_default_props_stay_on_the_card() -> None:
         assert _inside(shapes)
 
 
-def test_warm_water_adds_gentle_warm_lines_only_when_asked() -> None:
+def test_warm_water_adds_only_faint_short_pale_lines_when_asked() -> None:
     cold = props.bowl(200, 200)
     warm = props.bowl(200, 200, warm=True)
-    assert not [s for s in cold if s.line == "warm"]
-    lines = [s for s in warm if s.line == "warm"]
+    assert not [s for s in cold if s.line == "lukewarm"]
+    lines = [s for s in warm if s.line == "lukewarm"]
     assert 2 <= len(lines) <= 4
-    assert all(s.kind is Kind.LINE for s in lines)
+    assert all(s.kind is Kind.LINE and s.widths[0] <= 3.5 for s in lines)  # thin
+    assert all(s.bounds()[3] - s.bounds()[1] < 40 for s in lines)  # short: no plume of steam
+    assert not [s for s in warm if "warm" in (s.fill, s.line)]  # never the orange of heat
     assert {s.fill for s in warm} >= {"bowl", "water"}
     shimmer = props.bowl(200, 200, warm=True, phase=0.25)
-    assert [s.points for s in shimmer if s.line == "warm"] != [s.points for s in lines]
+    assert [s.points for s in shimmer if s.line == "lukewarm"] != [s.points for s in lines]
+
+
+def test_the_bath_thermometer_reads_lukewarm_in_its_green_band() -> None:
+    shapes = props.bath_thermometer((200, 330), 200, reading=0.49)
+    (band,) = [s for s in shapes if s.kind is Kind.BLOB and s.fill == "safe"]
+    column = next(s for s in shapes if s.kind is Kind.LIMB and s.fill == "thermo_liquid")
+    top_y = column.points[-1][1]
+    assert band.bounds()[1] < top_y < band.bounds()[3]  # the column ends in the band
+    assert not [s for s in shapes if s.fill == "mercury"]  # not the red of heat
+    assert [s for s in shapes if s.kind is Kind.LINE and s.line == "safe"]  # the check mark
+    hot = props.bath_thermometer((200, 330), 200, reading=0.95)
+    hot_column = next(s for s in hot if s.kind is Kind.LIMB and s.fill == "thermo_liquid")
+    assert hot_column.points[-1][1] < band.bounds()[1]
 
 
 def test_the_tennis_ball_is_yellow_green_and_its_seam_turns_with_it() -> None:
