@@ -97,7 +97,7 @@ def test_pause_next_previous_and_extend_by_key(make_app) -> None:
 
     app.press(Qt.Key.Key_Space)
     assert player.banner.text().startswith("Paused")
-    assert player.pause_button.text().startswith("Resume")
+    assert player.pause_button.text().startswith("Go on")
     app.advance(30)
     assert player.countdown.text == "2"
     app.press(Qt.Key.Key_Space)

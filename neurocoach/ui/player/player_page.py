@@ -125,8 +125,12 @@ class PlayerPage(QWidget):
         # "Back", not "Previous": at 200 % text the six buttons fit two rows on a 1024 px screen.
         self.previous_button = big_button("Back", "←", self, stacked=True, icon="back")
         self.previous_button.setAccessibleName("Back to the previous step")
-        self.pause_button = big_button("Pause", "Space", self, primary=True, stacked=True, icon="pause")
-        self.pause_button.other_words = ("Resume", "Done")
+        self.pause_button = big_button(
+            "Pause", "Space", self, primary=True, stacked=True, icon="pause"
+        )
+        # "Go on", not "Resume": plainer, and short enough that six buttons keep their icons in
+        # one row on a 1280 px window at 100 % text.
+        self.pause_button.other_words = ("Go on", "Done")
         self.extend_button = big_button("+10 s", "+", self, stacked=True, icon="plus")
         self.next_button = big_button("Next", "→", self, stacked=True, icon="next")
         self.adjust_button = big_button("Adjust", "A", self, stacked=True, icon="adjust")
@@ -194,13 +198,13 @@ class PlayerPage(QWidget):
     def _update_pause_button(self) -> None:
         phase = self.engine.phase
         if self.engine.state is SessionState.PAUSED:
-            word = "Resume"
+            word = "Go on"
         elif phase is not None and phase.open_ended:
             word = "Done"
         else:
             word = "Pause"
         self.pause_button.set_word(word)
-        self.pause_button.set_icon({"Pause": "pause", "Resume": "play", "Done": "check"}[word])
+        self.pause_button.set_icon({"Pause": "pause", "Go on": "play", "Done": "check"}[word])
         self.pause_button.setAccessibleName(word)
 
     @Slot()
