@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -23,7 +23,6 @@ from PySide6.QtGui import (
     QPainterPath,
     QPaintEvent,
     QPen,
-    QRegion,
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -89,7 +88,7 @@ class CountdownDisplay(QWidget):
             self.setAccessibleDescription(f"{words} left")
             self.update()
         elif self._ring_steps() != ring_before:
-            self.update(self._ring_region())
+            self.update(self._ring_moved(ring_before))
 
     def show_word(self, word: str, description: str) -> None:
         """A word in the digits' place ("Listen" while the voice finishes), as large as fits:
@@ -168,10 +167,14 @@ class CountdownDisplay(QWidget):
         across, down = self.ring_width() * 1.3, self.ring_width() * 1.2
         return QRectF(self.rect()).adjusted(across, down, -across, -down)
 
-    def _ring_region(self) -> QRegion:
-        outer = self.rect()
-        inset = round(self.ring_width() + 3)
-        return QRegion(outer).subtracted(QRegion(outer.adjusted(inset, inset, -inset, -inset)))
+    def _ring_moved(self, steps_before: int) -> QRect:
+        """Where the ring changed: the piece between the hand's old and new places, and the
+        dot on it (a few hundred pixels, not the whole ring, and not the digits)."""
+        old = 1 - steps_before / _RING_SAMPLES
+        new = 1 - self._ring_steps() / _RING_SAMPLES
+        piece = self._ring_path(min(old, new), max(old, new)).boundingRect()
+        pad = self.ring_width() * 0.55
+        return piece.adjusted(-pad, -pad, pad, pad).toAlignedRect()
 
     def _ring_steps(self) -> int:
         return int(_RING_SAMPLES * self._fraction())

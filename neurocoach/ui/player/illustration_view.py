@@ -142,10 +142,13 @@ class IllustrationView(QWidget):
 
     @Slot()
     def _on_animation_timeout(self) -> None:
-        if self._clock is None or not self.isVisible():
+        if self._clock is None or not self.isVisible() or self.scene is None:
             self._animation.stop()
             return
-        self.show_elapsed(self._clock())
+        seconds = self._clock()
+        self.show_elapsed(seconds)
+        if self.scene.period is None and seconds >= self.scene.keys[-1][0]:
+            self._animation.stop()  # a stretch reached: it is held, nothing more to show
 
     def _set_pose(self, pose: Params) -> bool:
         """Take the pose; False when it looks the same as the one shown (a held pose)."""

@@ -78,3 +78,26 @@ def test_long_holds_count_minutes_and_the_last_minute_seconds() -> None:
     assert format_seconds(59.2) == ("1", "min")  # 60 s left, rounded up: still a minute
     assert format_seconds(59.0) == ("59", "")
     assert format_seconds(0.2) == ("1", "") and format_seconds(0) == ("0", "")
+
+
+@pytest.mark.parametrize("start", [9.9, 7.6, 5.1, 2.4, 0.3])
+def test_a_step_of_the_ring_repaints_only_where_it_changed(countdown, start) -> None:
+    """The ring moves four times a second: it repaints the piece it moved over and its dot,
+    not the whole ring and not the digits, and that piece holds every pixel that changed."""
+    countdown.set_phase("hold")
+    countdown.set_time(start, 10)
+    before = countdown.grab().toImage()
+    steps = countdown._ring_steps()
+    countdown._remaining = start - 0.2  # as set_time does, without painting
+    after = countdown.grab().toImage()
+    dirty = countdown._ring_moved(steps)
+    changed = [
+        (x, y)
+        for y in range(before.height())
+        for x in range(before.width())
+        if before.pixel(x, y) != after.pixel(x, y)
+    ]
+    assert changed, "the ring moved"
+    assert all(dirty.contains(x, y) for x, y in changed)
+    assert dirty.width() * dirty.height() < countdown.width() * countdown.height() / 8
+    assert not dirty.intersects(countdown._digits_rect().toAlignedRect())
