@@ -266,73 +266,31 @@ TENDON_GLIDES = Scene("tendon-glides", _draw_glides, _glide_keys(), period=30.0)
 
 # --- nerve glide -----------------------------------------------------------------------------
 
+
+def _nerve_position(
+    spread: float, lift: float, wrist: float = 0, turn: float = 0, help: float = 0
+) -> dict[str, float]:
+    """The open hand of the nerve glide, its thumb swung out by `spread` and `lift`."""
+    return {
+        **_fingers(0, 0, 0),
+        "thumb.spread": spread,
+        "thumb.lift": lift,
+        "thumb.mcp": 0,
+        "thumb.ip": 0,
+        "wrist": wrist,
+        "turn": turn,
+        "help": help,
+    }
+
+
 _NERVE_POSITIONS: tuple[dict[str, float], ...] = (
     # 1 a fist, the thumb outside
-    {
-        **_fingers(90, 100, 70),
-        "thumb.spread": 5,
-        "thumb.lift": 45,
-        "thumb.mcp": 35,
-        "thumb.ip": 25,
-        "wrist": 0,
-        "turn": 0,
-        "help": 0,
-    },
-    # 2 fingers and thumb straight, together
-    {
-        **_fingers(0, 0, 0),
-        "thumb.spread": 8,
-        "thumb.lift": 0,
-        "thumb.mcp": 0,
-        "thumb.ip": 0,
-        "wrist": 0,
-        "turn": 0,
-        "help": 0,
-    },
-    # 3 the wrist bent back
-    {
-        **_fingers(0, 0, 0),
-        "thumb.spread": 8,
-        "thumb.lift": 0,
-        "thumb.mcp": 0,
-        "thumb.ip": 0,
-        "wrist": -55,
-        "turn": 0,
-        "help": 0,
-    },
-    # 4 the thumb out to the side
-    {
-        **_fingers(0, 0, 0),
-        "thumb.spread": 75,
-        "thumb.lift": -5,
-        "thumb.mcp": 0,
-        "thumb.ip": 0,
-        "wrist": -55,
-        "turn": 0,
-        "help": 0,
-    },
-    # 5 the palm turned to face up
-    {
-        **_fingers(0, 0, 0),
-        "thumb.spread": 75,
-        "thumb.lift": -5,
-        "thumb.mcp": 0,
-        "thumb.ip": 0,
-        "wrist": -55,
-        "turn": 1,
-        "help": 0,
-    },
-    # 6 the other hand eases the thumb a little further out
-    {
-        **_fingers(0, 0, 0),
-        "thumb.spread": 88,
-        "thumb.lift": -8,
-        "thumb.mcp": 0,
-        "thumb.ip": 0,
-        "wrist": -55,
-        "turn": 1,
-        "help": 1,
-    },
+    {**_nerve_position(5, 45), **_fingers(90, 100, 70), "thumb.mcp": 35, "thumb.ip": 25},
+    _nerve_position(8, 0),  # 2 fingers and thumb straight, together
+    _nerve_position(8, 0, wrist=-55),  # 3 the wrist bent back
+    _nerve_position(75, -5, wrist=-55),  # 4 the thumb out to the side
+    _nerve_position(75, -5, wrist=-55, turn=1),  # 5 the palm turned to face up
+    _nerve_position(88, -8, wrist=-55, turn=1, help=1),  # 6 the other hand eases the thumb
 )
 
 
