@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from neurocoach.core.routine.model import MAX_REPS, MAX_SECONDS, Area, Sides
+from neurocoach.core.routine.model import MAX_REPS, MAX_SECONDS, Area, Care, Sides
 
 FORMAT_VERSION = 1
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}$"
@@ -58,6 +58,21 @@ class Choice:
 
 
 @dataclass(frozen=True)
+class ChoiceList:
+    """A list of an enumeration's values, each at most once: ``[feet, warm-water]``."""
+
+    enum: type[Enum]
+
+    @property
+    def values(self) -> list[str]:
+        return [str(member.value) for member in self.enum]
+
+    @property
+    def kind(self) -> str:
+        return f"a list of {', '.join(self.values)}"
+
+
+@dataclass(frozen=True)
 class Ident:
     """A short name that routines are told apart by (and the history remembers)."""
 
@@ -87,7 +102,17 @@ class StepList:
     kind = "a list of steps"
 
 
-Rule = Text | Seconds | WholeNumber | Choice | Ident | FormatNumber | Illustration | StepList
+Rule = (
+    Text
+    | Seconds
+    | WholeNumber
+    | Choice
+    | ChoiceList
+    | Ident
+    | FormatNumber
+    | Illustration
+    | StepList
+)
 
 
 @dataclass(frozen=True)
@@ -154,4 +179,13 @@ STEP_FIELDS: tuple[Field, ...] = (
     ),
     Field("rest_seconds", False, Seconds(allow_zero=True), "Rest between repetitions. Default 0."),
     Field("caution", False, Text(), "A warning shown during the step."),
+    Field(
+        "care",
+        False,
+        ChoiceList(Care),
+        "What the step asks of the body, for the foot check: feet (it presses, rolls, rubs or"
+        " soaks a foot; left out while a foot has a wound or is hot, red or swollen) and"
+        " warm-water (skin goes into warm water; for someone who cannot feel warmth it waits"
+        " for a thermometer reading of 37 °C or less).",
+    ),
 )

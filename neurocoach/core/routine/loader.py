@@ -127,6 +127,8 @@ class _Reader:
                 return self.count(key, node, rule)
             case fields.Choice():
                 return self.choice(key, node, rule)
+            case fields.ChoiceList():
+                return self.choice_list(key, node, rule)
             case fields.Ident():
                 return self.ident(key, node, rule)
             case fields.FormatNumber():
@@ -191,6 +193,20 @@ class _Reader:
             shown = value if ok else _kind(value, node)
             self.problems.at(node, f"{key!r} must be one of {', '.join(choices)}; not {shown!r}")
         return None
+
+    def choice_list(self, key: str, node: Node, rule: fields.ChoiceList) -> frozenset[Enum] | None:
+        if not isinstance(node, SequenceNode):
+            example = ", ".join(rule.values)
+            self.problems.at(node, f"{key!r} must be a list in brackets, like [{example}]")
+            return None
+        chosen: set[Enum] = set()
+        for item in node.value:
+            member = self.choice(key, item, fields.Choice(rule.enum))
+            if member is not None and member in chosen:
+                self.problems.at(item, f"{member.value!r} appears twice in {key!r}")
+            elif member is not None:
+                chosen.add(member)
+        return frozenset(chosen)
 
     def format(self, key: str, node: Node, rule: fields.FormatNumber) -> int | None:
         ok, value = self.scalar(node)

@@ -25,6 +25,13 @@ class Sides(str, Enum):
     LEFT_RIGHT = "left-right"
 
 
+class Care(str, Enum):
+    """What a step asks of the body that the foot check can make unsafe (see foot_check.py)."""
+
+    FEET = "feet"  # presses, rolls, rubs or soaks a foot: not on a wounded or hot, swollen foot
+    WARM_WATER = "warm-water"  # skin goes into warm water: unsafe if warmth cannot be felt
+
+
 class Side(str, Enum):
     """The side being worked right now. Right comes first, as most people are right-handed."""
 
@@ -45,6 +52,7 @@ class Step:
     say: str | None = None
     illustration: str | None = None
     caution: str | None = None
+    care: frozenset[Care] = frozenset()
 
     @property
     def side_order(self) -> tuple[Side | None, ...]:
@@ -69,3 +77,8 @@ class Routine:
     steps: tuple[Step, ...]
     needs: str | None = None  # what to have at hand, said before it starts
     path: Path | None = None
+
+    @property
+    def cares(self) -> frozenset[Care]:
+        """Everything its steps ask of the body that the foot check has a say in."""
+        return frozenset().union(*(step.care for step in self.steps))

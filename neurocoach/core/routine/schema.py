@@ -67,6 +67,8 @@ def _value(rule: fields.Rule) -> dict[str, Any]:
             return {"type": "integer", "minimum": 1, "maximum": rule.most}
         case fields.Choice():
             return {"enum": rule.values}
+        case fields.ChoiceList():
+            return {"type": "array", "uniqueItems": True, "items": {"enum": rule.values}}
         case fields.Ident():
             return {"type": "string", "pattern": rule.pattern}
         case fields.FormatNumber():

@@ -68,6 +68,9 @@ def test_every_bundled_routine_matches_the_schema(path: Path) -> None:
         ("rest_seconds: 5", "rest_seconds: -1"),
         ("title: Quick hands", "title: ''"),
         ("title: Quick hands", "title: '   '"),
+        ("reps: 2", "reps: 2\n    care: feet"),
+        ("reps: 2", "reps: 2\n    care: [toes]"),
+        ("reps: 2", "reps: 2\n    care: [feet, feet]"),
     ],
 )
 def test_schema_and_loader_refuse_the_same_mistakes(old: str, new: str) -> None:
@@ -81,6 +84,16 @@ def test_an_id_ending_in_a_new_line_is_refused_as_editors_read_the_pattern() -> 
     # Editors match the pattern as JavaScript does, where "$" is the very end; Python's
     # jsonschema lets "$" match before a final newline, so only the loader is asked here.
     assert not loader_accepts(GOOD.replace("id: quick-hands", "id: |\n  quick-hands", 1))
+
+
+def test_schema_and_loader_accept_the_care_list() -> None:
+    for care in ("[]", "[feet]", "[feet, warm-water]", "\n      - warm-water"):
+        good = GOOD.replace("reps: 2", f"reps: 2\n    care: {care}", 1)
+        assert loader_accepts(good) and schema_accepts(good), care
+    routine = load_routine_text(
+        GOOD.replace("reps: 2", "reps: 2\n    care: [warm-water, feet]", 1), "x.yaml"
+    )
+    assert {care.value for care in routine.cares} == {"feet", "warm-water"}
 
 
 def test_schema_and_loader_accept_the_optional_fields_left_out() -> None:
