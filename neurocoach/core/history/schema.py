@@ -12,7 +12,7 @@ import functools
 import sqlite3
 from pathlib import Path
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 # How long to wait for another program (a second NeuroCoach, a backup tool) to finish with the
 # file before giving up: SQLite's busy timeout.
 BUSY_TIMEOUT_SECONDS = 5.0
@@ -51,6 +51,15 @@ MIGRATIONS: dict[int, str] = {
         area TEXT NOT NULL,
         value INTEGER NOT NULL CHECK (value BETWEEN 0 AND 10),
         PRIMARY KEY (session_id, moment, symptom, area)
+    );
+    """,
+    3: """
+    CREATE TABLE foot_checks (
+        answered_at TEXT NOT NULL,
+        wound INTEGER NOT NULL CHECK (wound IN (0, 1)),
+        hot_swollen INTEGER NOT NULL CHECK (hot_swollen IN (0, 1)),
+        cannot_feel_warmth INTEGER NOT NULL CHECK (cannot_feel_warmth IN (0, 1)),
+        high_risk INTEGER NOT NULL CHECK (high_risk IN (0, 1))
     );
     """,
 }

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
+from neurocoach.core.foot_check import QUESTIONS, FootCheck, answers_from
 from neurocoach.core.history.schema import (
     BUSY_TIMEOUT_SECONDS,
     MIGRATIONS,
@@ -302,6 +303,36 @@ class HistoryStore:
                 yield row, Rating(str(row[2]), str(row[3]), str(row[4]), int(row[5]))  # type: ignore[call-overload]
             else:
                 self._skip("ratings", row[0])
+
+    # --- the foot check ------------------------------------------------------------------
+    def save_foot_check(self, check: FootCheck) -> None:
+        """Keep a new set of answers; the earlier ones stay, for the clinician's report."""
+        keys = [question.key for question in QUESTIONS]
+        with self._writing():
+            self._db.execute(
+                f"INSERT INTO foot_checks (answered_at, {', '.join(keys)})"
+                f" VALUES (?{', ?' * len(keys)})",
+                (_iso(check.answered_at), *(int(check.answer(key)) for key in keys)),
+            )
+
+    def foot_checks(self) -> list[FootCheck]:
+        """Every set of answers, oldest first (a row that cannot be read is left out)."""
+        keys = [question.key for question in QUESTIONS]
+        rows = self._read(f"SELECT rowid, answered_at, {', '.join(keys)} FROM foot_checks")
+        found = []
+        for rowid, answered_at, *answers in rows:
+            when = _parse_time(answered_at)
+            if when is None or any(answer not in (0, 1) for answer in answers):
+                self._skip("foot_checks", rowid)
+                continue
+            found.append(answers_from(dict(zip(keys, map(bool, answers), strict=True)), when))
+        found.sort(key=lambda check: check.answered_at)
+        return found
+
+    def foot_check(self) -> FootCheck | None:
+        """The latest answers, or None if the foot check was never answered."""
+        checks = self.foot_checks()
+        return checks[-1] if checks else None
 
     def delete_session(self, session_id: int) -> None:
         """Remove a session with its steps and ratings."""

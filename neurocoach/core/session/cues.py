@@ -16,7 +16,7 @@ from neurocoach.core.events import Event
 from neurocoach.core.routine.model import Sides
 from neurocoach.core.session.engine import SessionEngine, SessionOutcome
 from neurocoach.core.session.timeline import Phase, PhaseKind
-from neurocoach.core.session.wording import side_name
+from neurocoach.core.session.wording import side_name, water_check_words
 
 
 class Tone(str, Enum):
@@ -101,6 +101,9 @@ class CuePlanner:
         elif phase.kind is PhaseKind.REST:
             tones += (Tone.REST,)
             speech = "Rest."
+        elif phase.kind is PhaseKind.CHECK:
+            tones += (Tone.READY,)
+            speech = water_check_words(phase.step.title)[2]
         else:
             tones += (Tone.HOLD_START,)
             if phase.reps > 1 and phase.rep == phase.reps:

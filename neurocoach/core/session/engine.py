@@ -18,6 +18,9 @@ from neurocoach.core.session.records import EndReason, StepRecord
 from neurocoach.core.session.timeline import Phase, PhaseKind, SessionOptions, build_timeline
 
 EXTEND_SECONDS = 10.0
+# A water check is a safety answer: a key that reaches it sooner than this after it appeared
+# was meant for what came before (a shaky double press, a key held on), and is not taken.
+CHECK_ANSWER_AFTER_SECONDS = 1.5
 
 
 class SessionState(str, Enum):
@@ -207,13 +210,18 @@ class SessionEngine:
             self.update()
 
     def finish_hold(self) -> None:
-        """End a "wait for me" hold now, as done (the user pressed the key)."""
+        """End a "wait for me" hold now, as done (the user pressed the key), or answer a water
+        check: the thermometer reads 37 °C or less (not in its first moments, see above)."""
         phase = self.phase
-        if self.state is not SessionState.RUNNING or phase is None:
+        if self.state is not SessionState.RUNNING or phase is None or not phase.open_ended:
             return
-        if phase.kind is not PhaseKind.HOLD or not phase.open_ended:
+        now = self.clock.now()
+        if phase.kind is PhaseKind.CHECK:
+            if now - self.phase_started_at < CHECK_ANSWER_AFTER_SECONDS:
+                return
+        elif phase.kind is not PhaseKind.HOLD:
             return
-        self._deadline = self.clock.now()
+        self._deadline = now
         self.update()
 
     def apply_options(self, options: SessionOptions) -> None:
@@ -228,6 +236,8 @@ class SessionEngine:
                 self.phases = fresh
                 self._planned = self._plan()
             return
+        if not fresh:
+            return  # nothing would be left to do: the session keeps the plan it has
         current = self.phases[self._index]
         index = _matching_index(fresh, current)
         # The phase under way keeps its timing but takes the new plan's counts (reps).
@@ -271,7 +281,7 @@ class SessionEngine:
         if not self._movable():
             return
         current = self.phases[self._index].step_index
-        target = self._first_phase_of(current + 1)
+        target = self._first_phase_after(current)
         now = self.clock.now()
         self._close_hold(now, completed=False)
         if target is None:
@@ -285,7 +295,8 @@ class SessionEngine:
         if not self._movable():
             return
         current = self.phases[self._index].step_index
-        target = self._first_phase_of(max(0, current - 1))
+        earlier = [p.step_index for p in self.phases if p.step_index < current]
+        target = self._first_phase_of(earlier[-1] if earlier else current)
         assert target is not None
         now = self.clock.now()
         self._close_hold(now, completed=False)
@@ -331,6 +342,13 @@ class SessionEngine:
     def _first_phase_of(self, step_index: int) -> int | None:
         for index, phase in enumerate(self.phases):
             if phase.step_index == step_index:
+                return index
+        return None
+
+    def _first_phase_after(self, step_index: int) -> int | None:
+        """Where the next step done begins (steps left out by the foot check have none)."""
+        for index, phase in enumerate(self.phases):
+            if phase.step_index > step_index:
                 return index
         return None
 
@@ -407,4 +425,10 @@ def _matching_index(phases: list[Phase], current: Phase) -> int:
     candidates = [i for i, p in enumerate(phases) if same_place(p) and p.rep <= current.rep]
     if candidates:
         return candidates[-1]
-    return next(i for i, p in enumerate(phases) if p.step_index == current.step_index)
+    same_step = [i for i, p in enumerate(phases) if p.step_index == current.step_index]
+    if same_step:
+        return same_step[0]
+    # The step is no longer in the plan (the foot check now leaves it out): it keeps its
+    # phase under way, in the place of the next step's first phase.
+    later = [i for i, p in enumerate(phases) if p.step_index > current.step_index]
+    return later[0] if later else len(phases) - 1

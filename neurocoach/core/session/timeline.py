@@ -4,6 +4,11 @@ Each step begins with a short get-ready lead-in (time to read, and to get into p
 a step done on both sides does the right side first, then a switch lead-in and the left;
 between repetitions there is the step's rest, and between steps the user's chosen rest.
 In "wait for me" mode a hold has no end of its own: it lasts until the user says so.
+
+The foot check (`core/foot_check.py`) shapes it too: while a foot has a wound or is hot and
+swollen, the steps that work on the feet are left out; for someone who cannot feel warmth,
+each step that puts skin in warm water begins with a water check, which lasts until the
+person confirms the thermometer reads 37 °C or less (or leaves the step out with Next).
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 
-from neurocoach.core.routine.model import Routine, Side, Step
+from neurocoach.core.routine.model import Care, Routine, Side, Step
 
 
 class PhaseKind(str, Enum):
@@ -20,6 +25,7 @@ class PhaseKind(str, Enum):
     SWITCH = "switch"  # change to the other hand or foot
     HOLD = "hold"  # do the exercise: hold the position or keep the movement going
     REST = "rest"  # relax between repetitions
+    CHECK = "check"  # read the water's thermometer before skin goes in: ends when confirmed
 
 
 OPEN_ENDED_SECONDS = 6 * 3600.0  # a "wait for me" hold: longer than anyone holds anything
@@ -47,6 +53,12 @@ class SessionOptions:
     rest_between_steps: float = 0.0
     wait_for_me: bool = False
     overrides: Mapping[int, StepOverride] = field(default_factory=dict)  # by step index
+    leave_out_feet: bool = False  # a foot has a wound or is hot and swollen: no foot work
+    check_water: bool = False  # warmth cannot be felt: a thermometer check before warm water
+
+    def leaves_out(self, step: Step) -> bool:
+        """The step is not done at all today (the foot check says the feet need rest)."""
+        return self.leave_out_feet and Care.FEET in step.care
 
     def hold_for(self, index: int, step: Step) -> float:
         """A step's hold: the user's own for this exercise, else the routine's, scaled."""
@@ -81,8 +93,15 @@ class Phase:
 def build_timeline(routine: Routine, options: SessionOptions | None = None) -> list[Phase]:
     opts = options or SessionOptions()
     phases: list[Phase] = []
-    last = len(routine.steps) - 1
+    done = [i for i, step in enumerate(routine.steps) if not opts.leaves_out(step)]
+    last = done[-1] if done else -1
     for index, step in enumerate(routine.steps):
+        if opts.leaves_out(step):
+            continue
+        if opts.check_water and Care.WARM_WATER in step.care:
+            phases.append(
+                Phase(PhaseKind.CHECK, index, step, 1, None, OPEN_ENDED_SECONDS, open_ended=True)
+            )
         hold = opts.hold_for(index, step)
         reps = opts.reps_for(index, step)
         rest = opts.rest_for(index, step)
@@ -126,8 +145,8 @@ def build_timeline(routine: Routine, options: SessionOptions | None = None) -> l
 
 def total_seconds(routine: Routine, options: SessionOptions | None = None) -> float:
     """How long the routine takes if nothing is paused, skipped or extended (with "wait for
-    me", counting each hold at its usual length)."""
+    me", counting each hold at its usual length; a water check counts as nothing)."""
     return sum(
-        phase.target if phase.kind is PhaseKind.HOLD else phase.duration
+        phase.target if phase.open_ended else phase.duration
         for phase in build_timeline(routine, options)
     )

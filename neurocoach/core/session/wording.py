@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 
+from neurocoach.core.foot_check import WATER_LIMIT_CELSIUS
 from neurocoach.core.routine.model import Area, Routine, Side
 from neurocoach.core.session.engine import SessionOutcome
 from neurocoach.core.session.timeline import Phase, PhaseKind
@@ -41,6 +42,8 @@ def banner_text(phase: Phase, routine: Routine, short: bool = False) -> str:
         return "Switch" if short else f"Switch to your {side_name(phase.side, routine.area)}"
     if phase.kind is PhaseKind.REST:
         return "Rest"
+    if phase.kind is PhaseKind.CHECK:
+        return "Check" if short else f"Thermometer {WATER_LIMIT} or less? · Space"
     if short:  # the voice says "Last one", the line under the banner "rep 3 of 3"
         return "Go"
     words = "Go · last one" if phase.reps > 1 and phase.rep == phase.reps else "Go"
@@ -51,11 +54,31 @@ def banner_choices(phase: Phase, routine: Routine) -> tuple[str, ...]:
     """The banner's words, from the fullest to the shortest: the player shows the fullest
     that fits on one line (a wait-for-me hold keeps its key as long as it can)."""
     full, short = banner_text(phase, routine), banner_text(phase, routine, short=True)
-    middle = (f"{short} · Space when done",) if phase.open_ended else ()
+    if phase.kind is PhaseKind.CHECK:
+        middle: tuple[str, ...] = (f"{WATER_LIMIT} or less? Space",)
+    else:
+        middle = (f"{short} · Space when done",) if phase.open_ended else ()
     return (full, *middle, short)
 
 
-SHORT_BANNERS = ("Get ready", "Switch", "Rest", "Go", "Paused")  # all `short` can give
+SHORT_BANNERS = ("Get ready", "Switch", "Rest", "Go", "Check", "Paused")  # all `short` gives
+WATER_LIMIT = f"{WATER_LIMIT_CELSIUS} °C"
+
+
+def water_check_words(step_title: str) -> tuple[str, str, str]:
+    """A water check's title, what it asks on screen, and what the voice says, before
+    `step_title` (the step that puts skin in the water)."""
+    title = "Read the thermometer"
+    words = (
+        f"Put a bath thermometer in the water. Press Space when it reads {WATER_LIMIT} or less. "
+        "Too warm? Add cold water and read it again. No thermometer? Press → to leave out "
+        f"“{step_title}”."
+    )
+    spoken = (
+        f"Read the thermometer. Press Space when it reads {WATER_LIMIT_CELSIUS} degrees or "
+        "less. Too warm? Add cold water. No thermometer? Press Next to leave this step out."
+    )
+    return title, words, spoken
 
 
 def paused_text(by_sleep: bool, short: bool = False) -> str:
@@ -143,6 +166,8 @@ def next_text(current: Phase, upcoming: Phase | None, routine: Routine) -> str:
         return "Next: finish"
     if upcoming.kind is PhaseKind.REST:
         return f"Next: rest {duration_text(upcoming.duration)}"
+    if upcoming.kind is PhaseKind.CHECK:
+        return f"Next: read the thermometer, then {upcoming.step.title}"
     if upcoming.kind is PhaseKind.SWITCH and upcoming.side is not None:
         return f"Next: {side_name(upcoming.side, routine.area)}"
     if upcoming.step_index != current.step_index:
