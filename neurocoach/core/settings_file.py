@@ -126,8 +126,8 @@ def _migrate(data: dict[Any, Any]) -> None:
     next change): version 1 kept the hold time as a fraction (1.5), version 2 in % (150)."""
     if data["version"] < 2:
         scale = data.get("hold_scale")
-        if isinstance(scale, (int, float)) and not isinstance(scale, bool):
-            data["hold_scale"] = round(scale * 100)
+        if isinstance(scale, (int, float)) and not isinstance(scale, bool) and finite(scale * 100):
+            data["hold_scale"] = round(scale * 100)  # a value that cannot be, is clamped later
 
 
 def save_settings(settings: Settings, path: Path) -> None:
