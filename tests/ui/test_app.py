@@ -4,7 +4,7 @@ from pathlib import Path
 
 from neurocoach.app import open_main_window
 from neurocoach.paths import bundled_routines_dir
-from neurocoach.ui.routines.before_start_page import BeforeStartPage
+from neurocoach.ui.foot_check.foot_check_page import FootCheckPage
 
 
 def test_the_app_opens_over_neurocoach_home_only(qtbot, qapp, neurocoach_home: Path) -> None:
@@ -24,7 +24,8 @@ def test_the_app_opens_over_neurocoach_home_only(qtbot, qapp, neurocoach_home: P
             window.routine_list.list.count() == len(list(bundled_routines_dir().glob("*.yaml"))) + 1
         )
         page = window.current_page()
-        assert isinstance(page, BeforeStartPage) and page.routine.id == "warm-hands"
+        # A warm-water routine, opened by someone who has never answered the foot check.
+        assert isinstance(page, FootCheckPage) and page.routine.id == "warm-hands"
         assert store.path == neurocoach_home / "data" / "history.sqlite3"
         assert store.path.exists()
     finally:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from neurocoach import __version__
+from neurocoach.core import foot_check
 from neurocoach.ui.common import icons, theme
 from neurocoach.ui.common.screen_fit import free_area, place_on_screen
 
@@ -145,6 +146,15 @@ def open_message(parent: QWidget, name: str, title: str, text: str, details: str
     box.finished.connect(box.deleteLater)
     box.finished.connect(parent.window().activateWindow)  # the keyboard back to the window
     box.open()
+
+
+def show_when_to_call(parent: QWidget) -> None:
+    """Help > When to stop and call your doctor: the same words as every foot routine's."""
+    items = "\n".join(f"• {line}" for line in foot_check.WHEN_TO_CALL)
+    heading = foot_check.WHEN_TO_CALL_HEADING
+    open_message(
+        parent, "when_to_call", heading, f"{heading}:\n{items}", foot_check.WHEN_TO_CALL_URGENT
+    )
 
 
 def show_about(parent: QWidget) -> None:

@@ -13,6 +13,8 @@ from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 
 from neurocoach import __version__
+from neurocoach.core import foot_check
+from neurocoach.core.foot_check import FootCheck
 from neurocoach.core.history.progress import (
     SYMPTOM_NAMES,
     SYMPTOMS,
@@ -61,6 +63,8 @@ def write_report(
     if summary.streak is not None:
         pen.line(f"Current streak: {count_text(summary.streak, 'day')}")
     pen.gap()
+    _foot_check(pen, store.foot_checks(), period)
+    pen.gap()
     pen.heading("Routines done", 14)
     if not summary.routines:
         pen.line("None in this period.")
@@ -90,6 +94,27 @@ def write_report(
     )
     painter.end()
     return pen.pages
+
+
+def _foot_check(pen: _Pen, checks: list[FootCheck], period: Period) -> None:
+    """The latest answers with their date, and the dates of earlier ones in the period."""
+    pen.heading("Foot check (the user's own answers)", 14)
+    if not checks:
+        pen.line("Not answered.")
+        return
+    *earlier, latest = checks
+    pen.line(f"Answered on {_day(latest.answered_at)}:")
+    for line in foot_check.answers_text(latest):
+        pen.paragraph(f"• {line}")
+    shown = [c for c in earlier if period.first <= c.answered_at.astimezone().date() <= period.last]
+    for check in shown:
+        yes = [q.short.lower() for q in foot_check.QUESTIONS if check.answer(q.key)]
+        said = f"yes to {'; '.join(yes)}" if yes else "no to every question"
+        pen.paragraph(f"Earlier, on {_day(check.answered_at)}: {said}.")
+
+
+def _day(when: datetime) -> str:
+    return f"{when.astimezone():%d %B %Y}".lstrip("0")
 
 
 class _Pen:

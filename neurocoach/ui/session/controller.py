@@ -15,6 +15,8 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
+from neurocoach.core import foot_check
+from neurocoach.core.history.foot_answers import FootAnswers
 from neurocoach.core.history.store import HistoryStore
 from neurocoach.core.routine.model import Routine
 from neurocoach.core.session.clock import Clock
@@ -23,6 +25,7 @@ from neurocoach.core.session.engine import SessionEngine, SessionOutcome, Sessio
 from neurocoach.core.session.recorder import SessionRecorder
 from neurocoach.core.session.records import EndReason
 from neurocoach.core.session.sound import SessionAudio
+from neurocoach.core.session.timeline import SessionOptions
 from neurocoach.core.settings import TIMING_SETTINGS, Settings
 from neurocoach.ui.session.driver import SessionDriver
 
@@ -50,10 +53,12 @@ class SessionController(QObject):
         audio: Callable[[], SessionAudio | None],
         clock: Clock | None = None,
         parent: QObject | None = None,
+        feet: FootAnswers | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("session_controller")
         self.settings = settings
+        self.feet = feet
         self._store = store
         self._audio = audio
         self.clock = clock
@@ -97,9 +102,7 @@ class SessionController(QObject):
         self._resume_after_holds = False
         # On the real clock, a long silence means the computer slept: pause, do not rush on.
         gap = None if self.clock is not None else SLEEP_GAP_SECONDS
-        engine = SessionEngine(
-            routine, self.settings.session_options(routine), self.clock, pause_after_gap=gap
-        )
+        engine = SessionEngine(routine, self.options(routine), self.clock, pause_after_gap=gap)
         self.recorder = SessionRecorder(engine, self._store())
         self.recorder.problem_found.connect(self._on_recorder_problem_found)
         self._recorders = [r for r in self._recorders if r.unsaved] + [self.recorder]
@@ -113,6 +116,11 @@ class SessionController(QObject):
         self.driver.start()
         self.recorder.save_ratings("before", before)
         return self.driver
+
+    def options(self, routine: Routine | None = None) -> SessionOptions:
+        """How a session of `routine` is shaped: the settings, and what the foot check says."""
+        check = self.feet.current() if self.feet is not None else None
+        return foot_check.session_options(self.settings.session_options(routine), check)
 
     def save_ratings(self, moment: str, values: Ratings) -> None:
         if self.recorder is not None:
@@ -167,7 +175,7 @@ class SessionController(QObject):
         """Timing reaches a running session from its next phase on; sound at once."""
         engine = self.engine
         if engine is not None and self.active():
-            engine.apply_options(self.settings.session_options(engine.routine))
+            engine.apply_options(self.options(engine.routine))
             if name in TIMING_SETTINGS or name == "exercises":
                 self.timing_changed.emit()
             planner = self.driver.planner if self.driver is not None else None

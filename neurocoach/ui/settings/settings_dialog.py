@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from neurocoach.core import foot_check
+from neurocoach.core.foot_check import FootCheck
 from neurocoach.core.settings import SETTINGS, TIMING, Setting, Settings, sections
 from neurocoach.ui.common import theme
 from neurocoach.ui.common.controls import (
@@ -36,6 +38,10 @@ from neurocoach.ui.common.wrapping_button import WrappingButton
 
 
 class SettingsDialog(QDialog):
+    """Signals: foot_check_requested() for "Answer the foot check again" (F)."""
+
+    foot_check_requested = Signal()
+
     def __init__(
         self,
         settings: Settings,
@@ -73,6 +79,8 @@ class SettingsDialog(QDialog):
                 self.exercises_button = WrappingButton(words, "E", body)
                 self.exercises_button.clicked.connect(adjust_exercises)
                 column.addWidget(self.exercises_button)
+        self._body, self._column = body, column
+        self.foot_check_button: WrappingButton | None = None
         column.addStretch(1)
         self.scroll_area = scroll_area(body, self)
         self.reset_button = big_button("Reset to defaults", "", self, icon="reset")
@@ -93,6 +101,31 @@ class SettingsDialog(QDialog):
             app.focusChanged.connect(self._on_focus_changed)
         first = self.fields[SETTINGS[0].name]
         first.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def show_foot_check(self, check: FootCheck | None, in_session: bool) -> None:
+        """The foot check's answers, last: not a setting (Reset leaves them), but the person
+        looks for them here. They are changed on the check's own pages, after a session."""
+        body = self._body
+        at = self._column.count() - 1  # before the stretch
+        heading = text_label("Your feet", body, role="subtitle")
+        if check is None:
+            said = "You have not answered the foot check yet."
+        else:
+            when = f"{check.answered_at.astimezone():%d %B %Y}".lstrip("0")
+            lines = "\n".join(f"• {line}" for line in foot_check.answers_text(check))
+            said = f"Your answers of {when}:\n{lines}"
+        if in_session:
+            said += "\nYou can answer again when this session has ended."
+        answers = text_label(said, body)
+        answers.setObjectName("foot_answers")
+        self.foot_check_button = WrappingButton("Answer the foot check again…", "F", body)
+        self.foot_check_button.setEnabled(not in_session)
+        self.foot_check_button.clicked.connect(self.foot_check_requested.emit)
+        for offset, widget in enumerate((heading, answers, self.foot_check_button)):
+            self._column.insertWidget(at + offset, widget)
+        # Tab reaches it after the last setting, before Reset: in the order of the page.
+        QWidget.setTabOrder(self.fields[SETTINGS[-1].name], self.foot_check_button)
+        QWidget.setTabOrder(self.foot_check_button, self.reset_button)
 
     def _field(self, item: Setting, parent: QWidget) -> FieldRow:
         """The control for a setting, chosen by what the setting declares."""
@@ -148,6 +181,11 @@ class SettingsDialog(QDialog):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_E and self._adjust_exercises is not None:
             self._adjust_exercises()
+            event.accept()
+            return
+        button = self.foot_check_button
+        if event.key() == Qt.Key.Key_F and button is not None and button.isEnabled():
+            self.foot_check_requested.emit()
             event.accept()
             return
         super().keyPressEvent(event)

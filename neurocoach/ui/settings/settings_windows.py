@@ -12,6 +12,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QDialog, QWidget
 
+from neurocoach.core.history.foot_answers import FootAnswers
 from neurocoach.core.routine.model import Routine
 from neurocoach.core.settings import Settings
 from neurocoach.ui.session.controller import SessionController
@@ -26,6 +27,8 @@ class SettingsWindows(QObject):
         voices: Callable[[], list[str]],
         routine_in_view: Callable[[], Routine | None],
         window: QWidget,
+        feet: FootAnswers | None = None,
+        ask_foot_check: Callable[[], None] | None = None,
     ) -> None:
         super().__init__(window)
         self.settings = settings
@@ -33,6 +36,8 @@ class SettingsWindows(QObject):
         self._voices = voices
         self._routine_in_view = routine_in_view
         self.window = window
+        self.feet = feet
+        self._ask_foot_check = ask_foot_check
         self.settings_dialog: QDialog | None = None
         self.exercise_dialog: QDialog | None = None
 
@@ -45,6 +50,9 @@ class SettingsWindows(QObject):
         dialog = screens.settings_dialog(
             self.settings, self._on_adjust_requested, title, self._voices(), self.window
         )
+        if self.feet is not None and self._ask_foot_check is not None:
+            dialog.show_foot_check(self.feet.current(), self.session.active())
+            dialog.foot_check_requested.connect(self._on_foot_check_requested)
         # As tall as the window; the dialog itself keeps to the screen (see fit_to_screen).
         dialog.resize(min(1100, self.window.width()), self.window.height())
         self.settings_dialog = dialog
@@ -79,6 +87,14 @@ class SettingsWindows(QObject):
         if dialog is not None:
             dialog.deleteLater()
         self.window.activateWindow()  # the keyboard back to the window (see session_pages)
+
+    @Slot()
+    def _on_foot_check_requested(self) -> None:
+        """The answers are changed on the foot check's own pages, in the main window."""
+        if self.settings_dialog is not None:
+            self.settings_dialog.accept()
+        if self._ask_foot_check is not None:
+            self._ask_foot_check()
 
     @Slot(int)
     def _on_exercise_dialog_finished(self, _result: int) -> None:

@@ -7,6 +7,7 @@ runs the session itself (engine, history, sound), and the window follows its sig
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from pathlib import Path
 
@@ -19,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from neurocoach.core import foot_check
+from neurocoach.core.history.foot_answers import FootAnswers
 from neurocoach.core.history.store import HistoryStore
 from neurocoach.core.routine.catalog import CatalogEntry, load_catalog, load_entry
 from neurocoach.core.routine.model import Routine
@@ -26,12 +29,13 @@ from neurocoach.core.session.clock import Clock
 from neurocoach.core.session.sound import SessionAudio
 from neurocoach.core.settings import TIMING_SETTINGS, Settings
 from neurocoach.paths import bundled_illustrations_dir
-from neurocoach.ui.common.messages import open_message, show_about
+from neurocoach.ui.common.messages import open_message, show_about, show_when_to_call
 from neurocoach.ui.player.session_pages import SessionPages
 from neurocoach.ui.routines.routine_list_page import RoutineListPage
 from neurocoach.ui.session.controller import SessionController
 from neurocoach.ui.settings.settings_windows import SettingsWindows
 from neurocoach.ui.shell import screens
+from neurocoach.ui.shell.foot_check_flow import FootCheckFlow
 from neurocoach.ui.shell.menus import MenuBuilder
 
 AudioFactory = Callable[[], SessionAudio]
@@ -58,7 +62,11 @@ class MainWindow(QMainWindow):
         self._audio_factory = audio_factory
         self._audio: SessionAudio | None = None
         self._told_about_audio = False
-        self.session = SessionController(self.settings, lambda: self.store, self.audio, clock, self)
+        self.feet = FootAnswers(lambda: self.store)
+        self.foot_check_flow = FootCheckFlow(self.feet, self, self._show_page, self.tell)
+        self.session = SessionController(
+            self.settings, lambda: self.store, self.audio, clock, self, self.feet
+        )
         self.session.history_problem_found.connect(self.tell)
         self.session_pages = SessionPages(
             self.session, self.settings, self.illustrations, self, self._show_page
@@ -66,14 +74,20 @@ class MainWindow(QMainWindow):
         self.session_pages.done_requested.connect(self.show_routines)
         self.session_pages.history_requested.connect(self.show_history)
         self.settings_windows = SettingsWindows(
-            self.settings, self.session, self._voices, self._routine_in_view, self
+            self.settings,
+            self.session,
+            self._voices,
+            self._routine_in_view,
+            self,
+            self.feet,
+            self.ask_foot_check,
         )
         self.session_pages.adjust_requested.connect(self.settings_windows.adjust_exercise)
 
         self.pages = QStackedWidget(self)
         self.setCentralWidget(self.pages)
         self.routine_list = RoutineListPage(
-            load_catalog(routine_folders), self.settings.session_options(), self
+            load_catalog(routine_folders), self.session.options(), self
         )
         self.pages.addWidget(self.routine_list)
         self.routine_list.routine_chosen.connect(self.show_entry)
@@ -81,6 +95,7 @@ class MainWindow(QMainWindow):
         self.routine_list.open_file_requested.connect(self.choose_routine_file)
         self.routine_list.settings_requested.connect(self.settings_windows.show_settings)
         self.settings.changed.connect(self._on_settings_changed)
+        self.feet.changed.connect(lambda _: self.routine_list.set_options(self.session.options()))
         self._build_menus()
         self.routine_list.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -96,6 +111,11 @@ class MainWindow(QMainWindow):
         self.fullscreen_action.setCheckable(True)
         settings = self.settings_windows.show_settings
         self.settings_action = add("&View", "&Settings…", "Ctrl+,", settings)
+        self.foot_check_action = add("&View", "Foot &check…", "", lambda: self.ask_foot_check())
+        when_to_call = functools.partial(show_when_to_call, self)
+        self.when_to_call_action = add(
+            "&Help", f"&{foot_check.WHEN_TO_CALL_HEADING}", "", when_to_call
+        )
         add("&Help", "&About NeuroCoach", "", lambda: show_about(self))
 
     def audio(self) -> SessionAudio | None:
@@ -164,15 +184,27 @@ class MainWindow(QMainWindow):
     def show_before_start(self, routine: Routine) -> None:
         if self.session.active():
             return
+        feet = self.feet.current()
+        if foot_check.needs_asking(routine, feet):
+            self.ask_foot_check(routine)
+            return
         checkin = bool(self.settings["checkin_enabled"])
-        page = screens.before_start_page(routine, self.settings.session_options(), checkin, self)
+        options = self.session.options(routine)
+        page = screens.before_start_page(routine, options, checkin, feet, self)
         page.start_requested.connect(lambda: self.start_session(routine))
         page.back_requested.connect(self.show_routines)
+        page.foot_check_requested.connect(lambda: self.ask_foot_check(routine))
         audio = self.audio()
         if audio is not None and audio.problems and not self._told_about_audio:
             page.show_notice(" ".join(audio.problems))
             self._told_about_audio = True
         self._show_page(page)
+
+    def ask_foot_check(self, routine: Routine | None = None) -> None:
+        if self.session.active():
+            return  # the answers change what a session leaves out: not halfway through one
+        go_on = (lambda: self.show_before_start(routine)) if routine else self.show_routines
+        self.foot_check_flow.ask(routine, go_on, self.show_routines)
 
     @Slot()
     def choose_routine_file(self) -> None:
@@ -212,7 +244,7 @@ class MainWindow(QMainWindow):
 
     def _on_settings_changed(self, name: str) -> None:
         if name in TIMING_SETTINGS:
-            self.routine_list.set_options(self.settings.session_options())
+            self.routine_list.set_options(self.session.options())
         if name in ("theme", "text_scale"):
             self.routine_list.list.viewport().update()
 

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
+from neurocoach.core.foot_check import FootCheck
 from neurocoach.core.history.finish_summary import FinishSummary
 from neurocoach.core.history.store import HistoryStore
 from neurocoach.core.routine.model import Routine
@@ -27,6 +28,7 @@ from neurocoach.ui.session.driver import SessionDriver
 if TYPE_CHECKING:
     from neurocoach.ui.checkin.checkin_page import CheckInPage
     from neurocoach.ui.common.confirm_dialog import ConfirmStopDialog
+    from neurocoach.ui.foot_check.foot_check_page import FootCheckPage
     from neurocoach.ui.history.history_page import HistoryPage
     from neurocoach.ui.history.report_dialog import ReportDialog
     from neurocoach.ui.player.finish_page import FinishPage
@@ -37,11 +39,21 @@ if TYPE_CHECKING:
 
 
 def before_start_page(
-    routine: Routine, options: SessionOptions, checkin: bool, parent: QWidget
+    routine: Routine,
+    options: SessionOptions,
+    checkin: bool,
+    feet: FootCheck | None,
+    parent: QWidget,
 ) -> BeforeStartPage:
     from neurocoach.ui.routines.before_start_page import BeforeStartPage
 
-    return BeforeStartPage(routine, options, parent, checkin)
+    return BeforeStartPage(routine, options, parent, checkin, feet)
+
+
+def foot_check_page(routine: Routine | None, parent: QWidget) -> FootCheckPage:
+    from neurocoach.ui.foot_check.foot_check_page import FootCheckPage
+
+    return FootCheckPage(routine, parent)
 
 
 def checkin_page(moment: str, by_area: bool, parent: QWidget) -> CheckInPage:

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from neurocoach.audio.silent import SilentAudio
 from neurocoach.core.session.cues import Cue, CuePlanner, Tone
 from neurocoach.ui.player.player_page import FLASH_COLOURS
-from tests.ui.helpers import start_routine
+from tests.ui.helpers import select_routine, start_routine
 from tests.unit.core.helpers import HE, HS, REST, SW, R, T
 
 
@@ -101,6 +101,7 @@ def test_missing_sound_is_told_once_before_starting(make_app) -> None:
     app = make_app(
         audio_factory=lambda: SilentAudio("No speech engine was found. Install speech-dispatcher.")
     )
+    select_routine(app, "Tiny test routine")
     app.press(Qt.Key.Key_Return)
     page = app.window.current_page()
     assert page.notice.isVisible()
