@@ -7,6 +7,7 @@ and the arrow keys always mean Pause, Previous and Next, whatever was clicked la
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QRect, Qt, QTimer, Signal, Slot
@@ -34,12 +35,14 @@ from neurocoach.core.session.reading import reading_pace, word_count
 from neurocoach.core.session.timeline import Phase, PhaseKind
 from neurocoach.core.session.wording import (
     SHORT_BANNERS,
+    WATER_LIMIT,
     banner_choices,
     banner_text,
     next_text,
     paused_text,
     position_text,
     rest_words,
+    water_check_words,
 )
 from neurocoach.core.settings import Settings
 from neurocoach.ui.common import theme
@@ -116,6 +119,11 @@ class PlayerPage(QWidget):
         self.caution = text_label("", self, role="caution")
         self.caution.setObjectName("caution")
         self._caution_text = ""
+        # The arrangement is chosen for the routine's longest caution, once: a step with a long
+        # one would otherwise make the page taller than the window (and the window taller than
+        # the screen), and steps with and without one would switch the page about.
+        cautions = [f"Take care: {s.caution}" for s in self.routine.steps if s.caution]
+        self._longest_caution = max(cautions, key=len, default="")
 
         self.countdown = CountdownDisplay(self)
         self.next_label = text_label("", self, role="subtitle")
@@ -130,7 +138,7 @@ class PlayerPage(QWidget):
         )
         # "Go on", not "Resume": plainer, and short enough that six buttons keep their icons in
         # one row on a 1280 px window at 100 % text.
-        self.pause_button.other_words = ("Go on", "Done")
+        self.pause_button.other_words = ("Go on", "Done", "Yes")
         self.extend_button = big_button("+10 s", "+", self, stacked=True, icon="plus")
         self.next_button = big_button("Next", "→", self, stacked=True, icon="next")
         self.adjust_button = big_button("Adjust", "A", self, stacked=True, icon="adjust")
@@ -199,12 +207,15 @@ class PlayerPage(QWidget):
         phase = self.engine.phase
         if self.engine.state is SessionState.PAUSED:
             word = "Go on"
+        elif phase is not None and phase.kind is PhaseKind.CHECK:
+            word = "Yes"  # the banner asks: is the thermometer at 37 °C or less?
         elif phase is not None and phase.open_ended:
             word = "Done"
         else:
             word = "Pause"
         self.pause_button.set_word(word)
-        self.pause_button.set_icon({"Pause": "pause", "Go on": "play", "Done": "check"}[word])
+        icon = {"Pause": "pause", "Go on": "play"}.get(word, "check")
+        self.pause_button.set_icon(icon)
         self.pause_button.setAccessibleName(word)
 
     @Slot()
@@ -303,12 +314,22 @@ class PlayerPage(QWidget):
             self._role_height(self.position, "subtitle", half) * 2,
         )
         title = self._role_height(self.step_title, "title", half)
-        caution = self.caution.heightForWidth(half) if self._caution_text else 0
+        caution = self._caution_height(self._longest_caution, half)
         spacing = 5 * max(0, self._grid.verticalSpacing())
         height = self._page_height()
         room = height - 2 * (FLASH_WIDTH + 4) - spacing - wide_top
         room -= self.controls.heightForWidth(inner)
         return room - title - lines - caution >= self._least_countdown()
+
+    def _caution_height(self, text: str, width: int) -> int:
+        """The caution label's height for `text` at `width` (0 for none)."""
+        if not text:
+            return 0
+        shown = self.caution.text()
+        self.caution.setText(text)
+        height = self.caution.heightForWidth(max(width, 1))
+        self.caution.setText(shown)
+        return height
 
     def _role_height(self, label: QLabel, role: str, width: int) -> int:
         """The label's height at `width` in the font of `role` (the one it would have),
@@ -360,6 +381,10 @@ class PlayerPage(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._size_parts()
+
+    def _size_parts(self) -> None:
+        """The arrangement and the fixed heights for the page's size and the words shown."""
         compact = not self._fits_roomy()
         if compact != self.compact:
             self._arrange(compact)
@@ -383,7 +408,7 @@ class PlayerPage(QWidget):
         inner = self.width() - 2 * (FLASH_WIDTH + 4)
         half = (inner - self._grid.horizontalSpacing()) // 2
         words = self.step_title.heightForWidth(half) + self.instructions.sizeHint().height()
-        words += self.caution.heightForWidth(half) if self._caution_text else 0
+        words += self._caution_height(self._caution_text, half)
         top = max(self._banner_height(), self._role_height(self.position, "subtitle", half) * 2)
         spacing = 5 * max(0, self._grid.verticalSpacing())
         height = self._page_height()
@@ -396,6 +421,9 @@ class PlayerPage(QWidget):
         step = phase.step
         if phase.kind is PhaseKind.REST:
             title, words = rest_words(phase, self.engine.upcoming, self.routine)
+        elif phase.kind is PhaseKind.CHECK:
+            title, words, _ = water_check_words(step.title)
+            step = replace(step, title=title, illustration="check-water.svg")
         else:
             title, words = step.title, step.instructions
         self.step_title.setText(title)
@@ -406,7 +434,7 @@ class PlayerPage(QWidget):
         self.next_label.setText(next_text(phase, self.engine.upcoming, self.routine))
         self._show_phase_banner()
         self._show_words()
-        self._fit_heights()
+        self._size_parts()  # the countdown gives way to longer words (within its least)
         self._update_pause_button()
         words = f"{banner_text(phase, self.routine)}. {step.title}. {self.position.text()}"
         self.setAccessibleDescription(words)
@@ -444,6 +472,8 @@ class PlayerPage(QWidget):
         self.countdown.set_dimmed(self.engine.state is SessionState.PAUSED)
         if self.engine.waiting_for_voice:
             self.countdown.show_word("Listen", "listening to the instructions")
+        elif phase is not None and phase.kind is PhaseKind.CHECK:
+            self.countdown.show_word(f"{WATER_LIMIT}?", f"waiting for {WATER_LIMIT} or less")
         elif phase is not None and phase.open_ended:
             # Wait for me: count up the time held; the bar fills toward the usual hold.
             self.countdown.set_time(total - remaining, phase.target)
