@@ -26,7 +26,7 @@ from neurocoach.core.history.store import HistoryStore
 
 ROUTINES = [
     ("quick-hands", "Quick hands", 5),
-    ("foot-care", "Foot massage and marble bath", 6),
+    ("foot-care", "Foot wash, massage and check", 6),
     ("hand-exercises", "Hand exercises, full set", 8),
 ]
 

@@ -143,5 +143,5 @@ def filled(app: App) -> None:
         app.store, 0, 6, ratings={"before": {("pain", "all"): 6}, "after": {("pain", "all"): 4}}
     )
     add_session(app.store, 1, 5, ratings={"before": {("pain", "all"): 7}})
-    add_session(app.store, 2, 10, "Foot massage and marble bath")
+    add_session(app.store, 2, 10, "Foot wash, massage and check")
     add_session(app.store, 9, 8)

@@ -94,3 +94,38 @@ def test_history_checkin_and_report_fit(scaled) -> None:
     app.qtbot.waitExposed(dialog)
     check(dialog)
     dialog.close()
+
+
+@pytest.mark.parametrize("scaled", SIZES, indirect=True, ids=IDS)
+def test_the_foot_check_and_the_water_check_fit(scaled) -> None:
+    """The longest question, the summary of a wound and no sense of warmth with the
+    when-to-call list, the before-start page that says what is left out, and the player
+    waiting for the thermometer: the pages with the most words the foot check brings."""
+    from neurocoach.core.session.timeline import PhaseKind
+
+    app, size = scaled
+    select_routine(app, "Foot wash, massage and check")
+    app.press(Qt.Key.Key_Return)
+    check(app.window)  # the first question, with its introduction
+    for key in (Qt.Key.Key_N, Qt.Key.Key_N, Qt.Key.Key_N):
+        app.press(key)
+    check(app.window)  # the longest question
+    app.press(Qt.Key.Key_Escape)
+    app.press(Qt.Key.Key_Escape)
+    app.press(Qt.Key.Key_Y)
+    app.press(Qt.Key.Key_Y)
+    app.press(Qt.Key.Key_Y)
+    app.press(Qt.Key.Key_Y)
+    check(app.window)  # the summary: every answer yes
+    app.press(Qt.Key.Key_Return)
+    check(app.window)  # before the start: only the look at the feet is left
+    app.window.show_routines()
+    select_routine(app, "Warm hands before exercise")
+    app.press(Qt.Key.Key_Return)
+    app.press(Qt.Key.Key_Return)
+    engine = app.window.session.driver.engine
+    engine.next_step()
+    assert engine.phase.kind is PhaseKind.CHECK
+    app.qtbot.wait(10)
+    assert app.window.width() <= size[0] and app.window.height() <= size[1]
+    check(app.window)

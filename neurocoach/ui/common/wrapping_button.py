@@ -1,6 +1,6 @@
 """A big button for a label with a name in it, whose words wrap when the label is too wide.
 
-"Adjust the exercises of Foot massage and marble bath…  E" is 1700 px wide at 200 % text:
+"Adjust the exercises of Foot wash, massage and check…  E" is about 1700 px wide at 200 % text:
 wider than a 1024 or 1280 px screen. Qt's buttons do not wrap their text; this one does.
 """
 

@@ -86,7 +86,7 @@ def test_csv_export_has_the_columns_and_values(make_app, tmp_path, monkeypatch) 
     assert list(rows[0]) == list(COLUMNS)
     assert [r["routine"] for r in rows] == [
         "Quick hands",
-        "Foot massage and marble bath",
+        "Foot wash, massage and check",
         "Quick hands",
         "Quick hands",
     ]

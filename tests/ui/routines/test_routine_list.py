@@ -4,6 +4,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox
 
 from neurocoach.paths import bundled_routines_dir
+from neurocoach.ui.foot_check.foot_check_page import FootCheckPage
 from neurocoach.ui.routines.before_start_page import BeforeStartPage
 from tests.ui.helpers import TINY_ROUTINE
 
@@ -58,9 +59,15 @@ def test_start_button_and_escape_back(make_app) -> None:
     app = make_app()
     app.qtbot.mouseClick(app.window.routine_list.start_button, Qt.MouseButton.LeftButton)
     page = app.window.current_page()
+    assert isinstance(page, FootCheckPage)  # the first routine is for the feet: asked first
+    for key in (Qt.Key.Key_N,) * 4 + (Qt.Key.Key_Return,):
+        app.press(key)
+    page = app.window.current_page()
     assert isinstance(page, BeforeStartPage)
     app.press(Qt.Key.Key_Escape)
     assert app.window.current_page() is app.window.routine_list
+    app.qtbot.mouseClick(app.window.routine_list.start_button, Qt.MouseButton.LeftButton)
+    assert isinstance(app.window.current_page(), BeforeStartPage)  # answered: not asked again
 
 
 def test_open_a_routine_file_directly(make_app, tmp_path) -> None:
@@ -90,14 +97,19 @@ def test_file_menu_open_uses_the_chosen_file(make_app, tmp_path, monkeypatch) ->
 
 
 def test_before_the_start_it_says_what_you_need_the_steps_and_the_check_in(make_app) -> None:
-    from tests.ui.helpers import select_routine
+    from neurocoach.core import foot_check
+    from tests.ui.helpers import NOW, select_routine
+
+    keys = [question.key for question in foot_check.QUESTIONS]
 
     app = make_app(checkin=True)
-    select_routine(app, "Foot massage and marble bath")
+    app.window.feet.save(foot_check.answers_from(dict.fromkeys(keys, False), NOW))
+    select_routine(app, "Foot wash, massage and check")
     app.press(Qt.Key.Key_Return)
     page = app.window.current_page()
     assert isinstance(page, BeforeStartPage)
     texts = " ".join(label.text() for label in page.findChildren(QLabel))
     assert "You need: A steady chair, a washing-up bowl" in texts
-    assert "The steps: 1. Check the water is lukewarm, 2. Marble foot bath" in texts
+    assert "The steps: 1. Check the water is lukewarm, 2. Short foot wash with marbles" in texts
+    assert "Nothing changes today" in texts and "When to stop and call your doctor" in texts
     assert "You are asked first how you feel (Escape skips it)" in texts
