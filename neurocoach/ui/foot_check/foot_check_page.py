@@ -12,7 +12,7 @@ from datetime import datetime, timezone
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from neurocoach.core import foot_check
 from neurocoach.core.foot_check import QUESTIONS, FootCheck
@@ -20,6 +20,9 @@ from neurocoach.core.routine.model import Routine
 from neurocoach.ui.common import theme
 from neurocoach.ui.common.button_rows import ButtonRows
 from neurocoach.ui.common.widgets import announce, big_button, scroll_area, text_label
+
+# Up, Down, Page Up, Page Down: the odd ones go down.
+SCROLL_KEYS = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
 
 
 class FootCheckPage(QWidget):
@@ -50,33 +53,27 @@ class FootCheckPage(QWidget):
         self.question.setObjectName("question")
         self.hint = text_label("", self, role="muted")
         self.hint.setObjectName("hint")
-        asking = QWidget(self)
-        asking_layout = QVBoxLayout(asking)
-        asking_layout.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.intro, self.question, self.hint):
-            asking_layout.addWidget(widget)
-        asking_layout.addStretch(1)
-
-        self.meaning = text_label("", self, role="caution")
-        self.meaning.setObjectName("meaning")
-        self.given = text_label("", self)
-        self.given.setObjectName("given")
         when_heading = text_label(foot_check.WHEN_TO_CALL_HEADING, self, role="subtitle")
         when = text_label(
             "\n".join(f"• {line}" for line in foot_check.WHEN_TO_CALL)
             + f"\n{foot_check.WHEN_TO_CALL_URGENT}",
             self,
         )
-        summary = QWidget(self)
-        summary_layout = QVBoxLayout(summary)
-        summary_layout.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.meaning, self.given, when_heading, when):
-            summary_layout.addWidget(widget)
-        summary_layout.addStretch(1)
-
-        self.views = QStackedWidget(self)
-        self.views.addWidget(asking)
-        self.views.addWidget(summary)
+        self.meaning = text_label("", self, role="caution")
+        self.meaning.setObjectName("meaning")
+        self.given = text_label("", self)
+        self.given.setObjectName("given")
+        # Shown or hidden, not stacked: a stack is as tall as its tallest page, and the short
+        # questions would scroll for the length of the summary.
+        self._asking = (self.intro, self.question, self.hint)
+        self._summing_up = (self.meaning, self.given, when_heading, when)
+        body = QWidget(self)
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.heading, self.counter, *self._asking, *self._summing_up):
+            body_layout.addWidget(widget)
+        body_layout.addStretch(1)
+        self.scroller = scroll_area(body, self)
 
         self.back_button = big_button("Back", "Esc", self, icon="back")
         self.no_button = big_button("No", "N", self, icon="close")
@@ -97,9 +94,7 @@ class FootCheckPage(QWidget):
 
         layout = QVBoxLayout(self)
         theme.page_margins(layout, top=theme.SPACE["s"])
-        layout.addWidget(self.heading)
-        layout.addWidget(self.counter)
-        layout.addWidget(scroll_area(self.views, self), 1)
+        layout.addWidget(self.scroller, 1)
         layout.addWidget(self.asking_buttons)
         layout.addWidget(self.summary_buttons)
 
@@ -156,6 +151,10 @@ class FootCheckPage(QWidget):
             self.start_again()
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.go_on()
+        elif key in SCROLL_KEYS:
+            bar = self.scroller.verticalScrollBar()  # the buttons take no focus: keys scroll
+            step = bar.pageStep() if key in SCROLL_KEYS[2:] else bar.singleStep() * 3
+            bar.setValue(bar.value() + (step if key in SCROLL_KEYS[1::2] else -step))
         else:
             super().keyPressEvent(event)
             return
@@ -164,21 +163,25 @@ class FootCheckPage(QWidget):
     # --- showing -------------------------------------------------------------------------
     def _show(self) -> None:
         asking = self.index < len(QUESTIONS)
-        self.views.setCurrentIndex(0 if asking else 1)
+        for widget in self._asking:
+            widget.setVisible(asking)
+        for widget in self._summing_up:
+            widget.setVisible(not asking)
+        self.scroller.verticalScrollBar().setValue(0)
         self.asking_buttons.setVisible(asking)
         self.summary_buttons.setVisible(not asking)
         if asking:
             question = QUESTIONS[self.index]
             self.heading.setText("A quick check of your feet")
             self.counter.setText(f"Question {self.index + 1} of {len(QUESTIONS)}")
-            self.intro.setVisible(self.index == 0)
+            self.intro.setVisible(self.index == 0)  # after the loop above
             self.question.setText(question.text)
             self.hint.setText(question.hint)
             announce(self, f"{self.counter.text()}. {question.text}")
             return
         check = self.check()
         lines = foot_check.advice(check, self.routine)
-        self.heading.setText("What your answers mean")
+        self.heading.setText("Your answers")
         self.counter.setText("Check your answers, then press Enter to go on.")
         self.meaning.setText(
             "\n\n".join(lines)

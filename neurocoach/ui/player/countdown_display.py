@@ -90,9 +90,13 @@ class CountdownDisplay(QWidget):
         elif self._ring_steps() != ring_before:
             self.update(self._ring_moved(ring_before))
 
-    def show_word(self, word: str, description: str) -> None:
+    def show_word(self, word: str, description: str, whole_ring: bool = False) -> None:
         """A word in the digits' place ("Listen" while the voice finishes), as large as fits:
-        a 0 that stays for seconds looks as if the coach had hung."""
+        a 0 that stays for seconds looks as if the coach had hung. `whole_ring` for a question
+        that waits for an answer: no time is running out."""
+        if whole_ring and self._remaining < self._total:
+            self._remaining = self._total
+            self.update()
         if (word, "") != (self._text, self._unit):
             self._text, self._unit = word, ""
             self.setAccessibleDescription(description)

@@ -473,7 +473,8 @@ class PlayerPage(QWidget):
         if self.engine.waiting_for_voice:
             self.countdown.show_word("Listen", "listening to the instructions")
         elif phase is not None and phase.kind is PhaseKind.CHECK:
-            self.countdown.show_word(f"{WATER_LIMIT}?", f"waiting for {WATER_LIMIT} or less")
+            waiting = f"waiting for {WATER_LIMIT} or less"
+            self.countdown.show_word(f"{WATER_LIMIT}?", waiting, whole_ring=True)
         elif phase is not None and phase.open_ended:
             # Wait for me: count up the time held; the bar fills toward the usual hold.
             self.countdown.set_time(total - remaining, phase.target)

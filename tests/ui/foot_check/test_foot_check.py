@@ -132,6 +132,7 @@ def test_without_a_sense_of_warmth_the_player_waits_for_the_thermometer(make_app
     assert "37 °C or less?" in player.banner.text()
     assert player.step_title.text() == "Read the thermometer"
     assert player.countdown.text == "37 °C?"
+    assert player.countdown._fraction() == 1  # a question waiting: no time runs out
     assert player.pause_button.word == "Yes"
     app.advance(600)  # however long it takes, it waits
     assert player.engine.phase.kind is PhaseKind.CHECK
@@ -247,3 +248,26 @@ def test_the_clinician_report_shows_the_answers_with_their_date(make_app, tmp_pa
     assert "A sore, blister, ulcer or slow-healing wound on a foot: yes" in text
     assert "Hard to tell warm water from cold: yes" in text
     assert "Earlier, on 20 November 2026: yes to hard to tell warm water from cold." in text
+
+
+def test_the_summary_scrolls_with_the_keys_when_it_is_longer_than_the_window(make_app) -> None:
+    from neurocoach.ui.common import theme
+
+    app = make_app({"feet.yaml": FEET}, size=(1024, 768))
+    theme.apply(QApplication.instance(), "light", 200)
+    app.settings.set("text_scale", 200)
+    try:
+        open_feet(app)
+        check = answer(app, Y, Y, Y, Y)
+        bar = check.scroller.verticalScrollBar()
+        app.qtbot.waitUntil(lambda: bar.maximum() > 0)
+        assert bar.value() == 0
+        app.press(Qt.Key.Key_PageDown)
+        assert bar.value() > 0
+        app.press(Qt.Key.Key_Up)
+        app.press(Qt.Key.Key_PageUp)
+        assert bar.value() == 0
+        app.press(Qt.Key.Key_C)  # change my answers: back to the first question, at the top
+        assert check.index == 0 and bar.value() == 0
+    finally:
+        theme.apply(QApplication.instance())
