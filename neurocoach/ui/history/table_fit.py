@@ -6,7 +6,8 @@ asks for the width of its widest text (of the first rows: a long history is not 
 end for this); when all of them do not fit, the text wraps at spaces instead, into as few
 lines as fit, every column at least as wide as its longest word, and the rows grow tall
 enough for their lines. Columns named `optional` (what the line under the table says of the
-chosen row anyway) are left out before the text wraps into more than two lines.
+chosen row anyway) are left out before the text wraps into more than two lines. However long
+a routine's title, it wraps in its column rather than push the table sideways.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ SAMPLE_ROWS = 200  # the rows whose text sets the widths: the newest, the ones i
 PADDING = 16  # px beside a cell's text (the view's own margins, and air)
 ROW_PADDING = 12  # px above and below it
 FOCUS_BORDER = 6  # px: the stylesheet's border of a focused table, all round
-MOST_LINES = 8  # a cell is never asked to wrap into more lines than this
+MOST_LINES = 8  # a cell is asked to wrap into more lines than this only if it cannot fit
 
 
 def fit_columns(
@@ -108,7 +109,7 @@ class _ColumnFitter(QObject):
             narrowest.append(
                 max([title_width] + [cell.horizontalAdvance(w) + PADDING for w in words])
             )
-        room = table.viewport().width()
+        room = self._room(model.rowCount())
         wanted = [max(n, w) for n, w in zip(natural, self._widths(len(natural)), strict=True)]
         shown, chosen, lines = self._plan(room, wanted, natural, narrowest)
         for column in range(len(natural)):
@@ -132,6 +133,26 @@ class _ColumnFitter(QObject):
         elif self.least_rows:
             table.setMinimumHeight(head_height + self.least_rows * row_height)
 
+    def _room(self, row_count: int) -> int:
+        """The width the columns share: the viewport's with the vertical scroll bar in it
+        whenever not every row is sure to be in view, shown or not.
+
+        Planned for the viewport of the moment, the plan made its own scroll bar come and go:
+        without the bar (64 px) a title fits in fewer lines, the rows are lower, the table
+        shorter, so the bar comes; with it the rows are higher again. The fit then swings
+        between two plans in turn, and the page is laid out for one while the table has the
+        other: the table drawn over the Delete button. Same width either way: one plan.
+        """
+        table = self.table
+        room = table.maximumViewportSize().width()  # less a bar only if it is always on
+        # The rows are all as high: with `rows_shown`, or no more rows than `least_rows`, the
+        # table is as tall as its rows; else the layout may give it less, and the bar comes.
+        in_view = self.rows_shown if self.rows_shown is not None else self.least_rows
+        as_needed = table.verticalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAsNeeded
+        if as_needed and row_count > in_view:
+            room -= table.verticalScrollBar().sizeHint().width()
+        return max(1, room)
+
     def _plan(
         self, room: int, wanted: list[int], natural: list[int], narrowest: list[int]
     ) -> tuple[list[int], list[int], int]:
@@ -142,8 +163,16 @@ class _ColumnFitter(QObject):
         if sum(wanted) <= room:
             return every, wanted, 1
         needed = [c for c in every if c not in self.optional]
-        tries = [(every, 1), (every, 2)] + [(needed, n) for n in range(1, MOST_LINES + 1)]
-        for shown, lines in tries:  # the last, if none fits: the table scrolls sideways
+        # Past MOST_LINES only for text that fits in no fewer (a title a paragraph long):
+        # on to the lines at which every column is as narrow as its longest word, the last
+        # try, which only a word wider than the table does not fit (then it scrolls sideways).
+        words_only = max(
+            (math.ceil((natural[c] - PADDING) / max(1, narrowest[c] - PADDING)) for c in needed),
+            default=1,
+        )
+        most = max(MOST_LINES, words_only)
+        tries = [(every, 1), (every, 2)] + [(needed, n) for n in range(1, most + 1)]
+        for shown, lines in tries:
             widths = [
                 max(narrowest[c], math.ceil((natural[c] - PADDING) / lines) + PADDING)
                 for c in shown

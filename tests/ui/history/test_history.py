@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtPdf import QPdfDocument
 
@@ -176,3 +177,52 @@ def test_ratings_on_one_day_are_told_apart_by_the_hour(make_app) -> None:
     day = NOW.replace(hour=0, minute=0)
     assert time_axis_format(day, day + hours_later(days=3)) == "ddd HH:mm"
     assert time_axis_format(day, day + hours_later(days=30)) == "dd MMM"
+
+
+FOOT = "Foot wash, massage and check"
+LONG_TITLES = {
+    # As `filled`: on 1280x800 the title takes two lines without the table's scroll bar,
+    # three with it, and the fit made the bar come and go.
+    "the-foot-check": {0: "Quick hands", 1: "Quick hands", 2: FOOT, 9: "Quick hands"},
+    "a-paragraph": {
+        0: "Quick hands",
+        1: FOOT,
+        2: "Gentle morning stretches for the shoulders, the neck and the upper back, seated "
+        "on a firm chair with both feet flat on the floor, then standing if it feels safe",
+        3: "Wrist and finger exercises with the soft therapy putty, as shown by Anna",
+    },
+}
+
+
+@pytest.mark.parametrize("titles", LONG_TITLES.values(), ids=LONG_TITLES.keys())
+@pytest.mark.parametrize("size", [(1280, 800), (1024, 768)], ids=["1280x800", "1024x768"])
+def test_long_routine_titles_at_200_percent_leave_no_overlaps(make_app, size, titles) -> None:
+    """Titles are anyone's: however long, they wrap, the table never scrolls sideways, and
+    its scroll bar coming or going does not swing the fit between two plans (the table drawn
+    over the Delete button meanwhile)."""
+    from PySide6.QtWidgets import QApplication
+
+    from neurocoach.ui.common import theme
+    from tests.ui.helpers import add_session
+    from tests.ui.test_text_size import check
+
+    app = make_app(size=size)
+    theme.apply(QApplication.instance(), "light", 200)
+    app.settings.set("text_scale", 200)
+    app.window.resize(*size)
+    app.qtbot.wait(10)
+    for days_ago, title in titles.items():
+        add_session(app.store, days_ago, 5, title)
+    try:
+        page = open_history(app)
+        for number in (0, 2):
+            page.show_view(number)
+            app.qtbot.wait(10)
+            check(page)
+            table = page.table if number == 0 else page.totals_table
+            assert not table.horizontalScrollBar().isVisible()
+            columns = range(table.model().columnCount())
+            used = sum(table.columnWidth(c) for c in columns if not table.isColumnHidden(c))
+            assert used <= table.viewport().width()
+    finally:
+        theme.apply(QApplication.instance())
