@@ -31,6 +31,7 @@ from tests.ui.sizes import button_problems
 # Long enough to read the pages, short enough to walk: the player's picture and instructions
 # are the bundled routine's, with the most words and a caution.
 ROUTINE = "Hand exercises"
+WATER_ROUTINE = "Warm hands"
 HISTORY_VIEWS = ("sessions", "calendar", "minutes a week", "how I felt")
 KEY_GAP_S = 0.8  # over the 0.6 s debounce: each press counts, as a person's would
 
@@ -236,6 +237,42 @@ def walk() -> None:
     key("Escape")
     modal("alt+h", "about box", then="a")
     modal("ctrl+o", "open a routine file")
+    foot_check(main)
+
+
+def foot_check(main: MainWindow) -> None:
+    """The foot check, asked before the first warm-water routine, and the water check it
+    puts in the exercise screen for someone who cannot feel warmth."""
+    # The keyboard comes back to the window a moment after a dialog closes (no window manager
+    # here); a person looks before pressing the next key.
+    QTest.qWait(1000)
+    key("Escape")  # from the history, back to the list
+    rows = main.current_page().findChild(QWidget, "routines")
+    for _ in range(12):
+        if WATER_ROUTINE in _highlighted(rows):
+            break
+        key("Down")
+    key("Return")
+    on_page(main, "FootCheckPage")
+    report("foot check question")
+    for answer in ("n", "n", "y", "n"):  # warm and cold are hard to tell apart
+        key(answer)
+    report("foot check answers")
+    key("Return")
+    on_page(main, "BeforeStartPage")
+    report("before warm water")
+    key("Return")
+    key("Escape")  # the check-in
+    key("Right")  # past filling the bowl: the thermometer first
+    on_page(main, "PlayerPage")
+    report("water check", exercise=True)
+
+
+def on_page(main: MainWindow, kind: str) -> None:
+    """The walk is where it means to be: else it would measure the wrong page."""
+    shown = type(main.current_page()).__name__
+    if shown != kind:
+        raise AssertionError(f"expected the {kind}, but the {shown} is shown")
 
 
 def modal(name: str, page: str, then: str = "") -> None:

@@ -47,6 +47,10 @@ PAGES = [
     "settings",
     "about box",
     "open a routine file",
+    "foot check question",
+    "foot check answers",
+    "before warm water",
+    "water check",
 ]
 
 

@@ -46,6 +46,11 @@ def _run(dialog: QFileDialog) -> Path | None:
     _follow_design(dialog)
     with fit_dialogs_opened(dialog.parentWidget() or dialog):
         accepted = dialog.exec() == QFileDialog.DialogCode.Accepted
+    parent = dialog.parentWidget()
+    if parent is not None:
+        # The keyboard back to the window, as after every other dialog: without a window
+        # manager nobody hands it back, and Escape on the page below went nowhere.
+        parent.window().activateWindow()
     files = dialog.selectedFiles()
     return Path(files[0]) if accepted and files else None
 
