@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from neurocoach import __version__
 from neurocoach.core import foot_check
+from neurocoach.core.routine.catalog import CatalogEntry
 from neurocoach.ui.common import icons, theme
 from neurocoach.ui.common.screen_fit import free_area, place_on_screen
 
@@ -146,6 +147,14 @@ def open_message(parent: QWidget, name: str, title: str, text: str, details: str
     box.finished.connect(box.deleteLater)
     box.finished.connect(parent.window().activateWindow)  # the keyboard back to the window
     box.open()
+
+
+def show_routine_problems(parent: QWidget, entry: CatalogEntry) -> None:
+    """What is wrong with a routine file, in lines and words: not the full path and column
+    that `neurocoach --check` gives its author."""
+    problems = "\n".join(f"Line {p.line}: {p.message}" for p in entry.problems)
+    what = f"{entry.path.name} cannot be used. What is wrong with it:"
+    open_message(parent, "routine_problems", "This routine file cannot be used", what, problems)
 
 
 def show_when_to_call(parent: QWidget) -> None:

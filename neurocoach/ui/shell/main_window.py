@@ -29,7 +29,12 @@ from neurocoach.core.session.clock import Clock
 from neurocoach.core.session.sound import SessionAudio
 from neurocoach.core.settings import TIMING_SETTINGS, Settings
 from neurocoach.paths import bundled_illustrations_dir
-from neurocoach.ui.common.messages import open_message, show_about, show_when_to_call
+from neurocoach.ui.common.messages import (
+    open_message,
+    show_about,
+    show_routine_problems,
+    show_when_to_call,
+)
 from neurocoach.ui.player.session_pages import SessionPages
 from neurocoach.ui.routines.routine_list_page import RoutineListPage
 from neurocoach.ui.session.controller import SessionController
@@ -112,10 +117,8 @@ class MainWindow(QMainWindow):
         settings = self.settings_windows.show_settings
         self.settings_action = add("&View", "&Settings…", "Ctrl+,", settings)
         self.foot_check_action = add("&View", "Foot &check…", "", lambda: self.ask_foot_check())
-        when_to_call = functools.partial(show_when_to_call, self)
-        self.when_to_call_action = add(
-            "&Help", f"&{foot_check.WHEN_TO_CALL_HEADING}", "", when_to_call
-        )
+        when = functools.partial(show_when_to_call, self)
+        self.when_to_call_action = add("&Help", f"&{foot_check.WHEN_TO_CALL_HEADING}", "", when)
         add("&Help", "&About NeuroCoach", "", lambda: show_about(self))
 
     def audio(self) -> SessionAudio | None:
@@ -173,11 +176,7 @@ class MainWindow(QMainWindow):
     def show_entry(self, entry: CatalogEntry) -> None:
         """Show a routine's safety notes before starting, or what is wrong with its file."""
         if entry.routine is None:
-            # Lines and words, not the full path and column the --check output gives authors.
-            problems = "\n".join(f"Line {p.line}: {p.message}" for p in entry.problems)
-            what = f"{entry.path.name} cannot be used. What is wrong with it:"
-            title = "This routine file cannot be used"
-            open_message(self, "routine_problems", title, what, problems)
+            show_routine_problems(self, entry)
             return
         self.show_before_start(entry.routine)
 

@@ -155,3 +155,26 @@ def test_extending_a_hold_restarts_the_last_seconds_ticks() -> None:
     s.run(11.5)
     ticks = [time for time, tones, _ in s.heard if tones == (T,)]
     assert ticks == [2, 3, 12, 13, 14]
+
+
+def test_the_water_check_rings_and_asks_for_the_thermometer() -> None:
+    from dataclasses import replace as changed
+
+    from neurocoach.core.routine.model import Care
+    from neurocoach.core.session.clock import ManualClock
+    from neurocoach.core.session.cues import CuePlanner, Tone
+    from neurocoach.core.session.engine import SessionEngine
+    from neurocoach.core.session.timeline import SessionOptions
+    from tests.unit.core.helpers import make_routine, step
+
+    wash = changed(step("Foot wash", hold=60), care=frozenset({Care.WARM_WATER}))
+    options = SessionOptions(lead_in_seconds=5, check_water=True)
+    engine = SessionEngine(make_routine(wash), options, ManualClock())
+    planner = CuePlanner(engine, voice=True)
+    cues = []
+    planner.cue_emitted.connect(cues.append)
+    engine.start()
+    (first,) = cues
+    assert first.tones == (Tone.READY,)
+    assert first.speech is not None and "thermometer" in first.speech
+    assert "37 degrees or less" in first.speech
