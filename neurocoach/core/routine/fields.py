@@ -59,17 +59,13 @@ class Choice:
 
 @dataclass(frozen=True)
 class ChoiceList:
-    """A list of an enumeration's values, each at most once: ``[feet, warm-water]``."""
+    """A list of `item`'s choices, each at most once: ``[feet, warm-water]``."""
 
-    enum: type[Enum]
-
-    @property
-    def values(self) -> list[str]:
-        return [str(member.value) for member in self.enum]
+    item: Choice
 
     @property
     def kind(self) -> str:
-        return f"a list of {', '.join(self.values)}"
+        return f"a list of {', '.join(self.item.values)}"
 
 
 @dataclass(frozen=True)
@@ -182,7 +178,7 @@ STEP_FIELDS: tuple[Field, ...] = (
     Field(
         "care",
         False,
-        ChoiceList(Care),
+        ChoiceList(Choice(Care)),
         "What the step asks of the body, for the foot check: feet (it presses, rolls, rubs or"
         " soaks a foot; left out while a foot has a wound or is hot, red or swollen) and"
         " warm-water (skin goes into warm water; for someone who cannot feel warmth it waits"

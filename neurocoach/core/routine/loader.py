@@ -196,12 +196,12 @@ class _Reader:
 
     def choice_list(self, key: str, node: Node, rule: fields.ChoiceList) -> frozenset[Enum] | None:
         if not isinstance(node, SequenceNode):
-            example = ", ".join(rule.values)
+            example = ", ".join(rule.item.values)
             self.problems.at(node, f"{key!r} must be a list in brackets, like [{example}]")
             return None
         chosen: set[Enum] = set()
         for item in node.value:
-            member = self.choice(key, item, fields.Choice(rule.enum))
+            member = self.choice(key, item, rule.item)
             if member is not None and member in chosen:
                 self.problems.at(item, f"{member.value!r} appears twice in {key!r}")
             elif member is not None:

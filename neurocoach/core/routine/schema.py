@@ -68,7 +68,7 @@ def _value(rule: fields.Rule) -> dict[str, Any]:
         case fields.Choice():
             return {"enum": rule.values}
         case fields.ChoiceList():
-            return {"type": "array", "uniqueItems": True, "items": {"enum": rule.values}}
+            return {"type": "array", "uniqueItems": True, "items": {"enum": rule.item.values}}
         case fields.Ident():
             return {"type": "string", "pattern": rule.pattern}
         case fields.FormatNumber():
