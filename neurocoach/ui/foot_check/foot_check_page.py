@@ -66,7 +66,7 @@ class FootCheckPage(QWidget):
         # Shown or hidden, not stacked: a stack is as tall as its tallest page, and the short
         # questions would scroll for the length of the summary.
         self._asking = (self.intro, self.question, self.hint)
-        self._summing_up = (self.meaning, self.given, when_heading, when)
+        self._summing_up = (self.given, self.meaning, when_heading, when)  # answers first
         body = QWidget(self)
         body_layout = QVBoxLayout(body)
         body_layout.setContentsMargins(0, 0, 0, 0)
