@@ -326,6 +326,8 @@ class PlayerPage(QWidget):
         if not text:
             return 0
         shown = self.caution.text()
+        if text == shown:
+            return self.caution.heightForWidth(max(width, 1))  # no text set and set back
         self.caution.setText(text)
         height = self.caution.heightForWidth(max(width, 1))
         self.caution.setText(shown)
