@@ -22,12 +22,14 @@ _PACKAGE_DIR = Path(__file__).resolve().parent
 
 @dataclass(frozen=True)
 class AppPaths:
-    """The user's own directories: data (history, own routines), config, cache and logs."""
+    """The user's own directories: data (history, own routines), config, cache and logs, and
+    the desktop's autostart folder (for "Start NeuroCoach when I log in")."""
 
     data_dir: Path
     config_dir: Path
     cache_dir: Path
     log_dir: Path
+    autostart_dir: Path
 
     @property
     def history_db(self) -> Path:
@@ -36,6 +38,10 @@ class AppPaths:
     @property
     def settings_file(self) -> Path:
         return self.config_dir / "settings.yaml"
+
+    @property
+    def reminders_state_file(self) -> Path:
+        return self.data_dir / "reminders.json"
 
     @property
     def user_routines_dir(self) -> Path:
@@ -56,12 +62,15 @@ def app_paths(environ: dict[str, str] | None = None) -> AppPaths:
     home = env.get(HOME_ENV, "").strip()
     if home:
         base = Path(home).expanduser().resolve()
-        return AppPaths(base / "data", base / "config", base / "cache", base / "log")
+        folders = ("data", "config", "cache", "log", "autostart")
+        return AppPaths(*(base / folder for folder in folders))
     return AppPaths(
         Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
         Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),
         Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)),
         Path(platformdirs.user_log_dir(APP_NAME, appauthor=False)),
+        # XDG autostart: $XDG_CONFIG_HOME/autostart (platformdirs follows XDG_CONFIG_HOME)
+        Path(platformdirs.user_config_dir()) / "autostart",
     )
 
 

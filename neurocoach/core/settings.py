@@ -8,11 +8,12 @@ changes; `settings_file.py` reads and writes them.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from neurocoach.core.events import Event
+from neurocoach.core.reminders.plan import MAX_REMINDERS, Reminder, in_order
 from neurocoach.core.routine.model import MAX_REPS, MAX_SECONDS, Routine, Step
 from neurocoach.core.session.timeline import SessionOptions, StepOverride
 
@@ -89,6 +90,7 @@ THEMES = (
     ("high-contrast", "High contrast"),
 )
 TIMING, SOUND, CHECKIN, DISPLAY, KEYS = "Timing", "Sound", "How I feel", "Display", "Keys"
+REMINDERS = "Reminders"
 
 SETTINGS: tuple[Setting, ...] = (
     Setting(
@@ -132,6 +134,11 @@ SETTINGS: tuple[Setting, ...] = (
         words=_debounce_words,
     ),
     Setting("single_switch", False, "Single switch: any key pauses and resumes", KEYS),
+    # The times themselves are the plan (`Settings.reminders`), shown above these two.
+    Setting(
+        "keep_running", True, "Keep running in the background, so that reminders come", REMINDERS
+    ),
+    Setting("start_at_login", False, "Start NeuroCoach when I log in", REMINDERS),
 )
 _BY_NAME = {s.name: s for s in SETTINGS}
 # What a session's timing depends on: a change to one of these changes every routine's length.
@@ -177,13 +184,16 @@ def exercise_key(routine: Routine, step: Step) -> str:
 
 @dataclass
 class Settings:
-    """The current values, and the user's adjustments to single exercises.
+    """The current values, the user's adjustments to single exercises, and the plan of
+    reminders.
 
-    Events: changed(str), with the name of the setting (or "exercises") that changed.
+    Events: changed(str), with the name of the setting (or "exercises", or "reminders") that
+    changed.
     """
 
     values: dict[str, Any] = field(default_factory=lambda: {s.name: s.default for s in SETTINGS})
     exercises: dict[str, dict[str, float]] = field(default_factory=dict)
+    reminders: tuple[Reminder, ...] = ()
     changed: Event[str] = field(default_factory=Event, compare=False, repr=False)
 
     def __getitem__(self, name: str) -> Any:
@@ -197,8 +207,16 @@ class Settings:
             self.changed.emit(name)
         return warning
 
+    def set_reminders(self, plan: Iterable[Reminder]) -> None:
+        """The plan, kept in order of time, at most MAX_REMINDERS of them."""
+        ordered = in_order(plan)[:MAX_REMINDERS]
+        if ordered != self.reminders:
+            self.reminders = ordered
+            self.changed.emit("reminders")
+
     def reset(self) -> None:
-        """Every setting and every exercise back to the defaults."""
+        """Every setting and every exercise back to the defaults. The plan of reminders is
+        kept: it is the person's own, like the history, not a preference."""
         for item in SETTINGS:
             self.set(item.name, item.default)
         if self.exercises:

@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import logging
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.nodes import MappingNode, Node, ScalarNode
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from neurocoach.core import safe_yaml
+from neurocoach.core.atomic_file import write_atomically
+from neurocoach.core.reminders.plan import reminder_data, reminder_from_data
 from neurocoach.core.settings import (
     OVERRIDE_LIMITS,
     SETTINGS,
@@ -30,6 +31,7 @@ from neurocoach.core.settings import (
 log = logging.getLogger(__name__)
 
 SETTINGS_VERSION = 2
+_READ_ALONE = ("exercises", "reminders")  # read entry by entry, each bad one left out alone
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,9 @@ def load_settings(path: Path) -> LoadedSettings:
         if name == "exercises":
             _load_exercises(settings, nodes[name], path)
             continue
+        if name == "reminders":
+            _load_reminders(settings, nodes[name], path)
+            continue
         if not is_setting(name):
             log.warning("%s: ignoring unknown setting %r", where, name)
             continue
@@ -94,7 +99,7 @@ def _top_level(root: Node | None, path: Path) -> tuple[dict[str, Any], dict[str,
             log.warning("%s: ignoring a key that is not a setting's name", where)
             continue
         try:
-            data[key] = None if key == "exercises" else safe_yaml.construct(value_node)
+            data[key] = None if key in _READ_ALONE else safe_yaml.construct(value_node)
         except ValueError as error:
             log.warning("%s: ignoring %r: %s", where, key, error)
             continue
@@ -132,22 +137,13 @@ def _migrate(data: dict[Any, Any]) -> None:
 
 def save_settings(settings: Settings, path: Path) -> None:
     """Write atomically: a crash mid-write leaves the old file, never half a new one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
     data: dict[str, Any] = {"version": SETTINGS_VERSION}
     data.update({s.name: settings[s.name] for s in SETTINGS})
     data["exercises"] = {key: dict(entry) for key, entry in sorted(settings.exercises.items())}
+    data["reminders"] = [reminder_data(reminder) for reminder in settings.reminders]
     text = "# NeuroCoach settings. Edit with care; a bad file is set aside and replaced.\n"
     text += yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
-    handle, temporary = tempfile.mkstemp(prefix=".settings-", suffix=".yaml", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_atomically(path, text)
 
 
 def _load_exercises(settings: Settings, node: Node, path: Path) -> None:
@@ -179,6 +175,21 @@ def _load_exercises(settings: Settings, node: Node, path: Path) -> None:
                 log.warning("%s: ignoring %r for the exercise %r", where, shown, key)
         if kept:
             settings.exercises[key] = kept
+
+
+def _load_reminders(settings: Settings, node: Node, path: Path) -> None:
+    """The plan of reminders; a reminder that cannot be used is left out, with a warning at
+    its line, and the others are kept."""
+    if not isinstance(node, SequenceNode):
+        log.warning("%s:%d: 'reminders' is not a list; ignored", path, safe_yaml.line_of(node))
+        return
+    plan = []
+    for item in node.value:
+        try:
+            plan.append(reminder_from_data(safe_yaml.construct(item)))
+        except ValueError as error:
+            log.warning("%s:%d: ignoring a reminder: %s", path, safe_yaml.line_of(item), error)
+    settings.set_reminders(plan)
 
 
 def _keep_aside(path: Path) -> Path:

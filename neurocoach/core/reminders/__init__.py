@@ -1,0 +1,1 @@
+"""Reminders: the plan of times, when each is due, and what has been told already."""
