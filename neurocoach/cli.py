@@ -43,6 +43,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="check this installation (routines, pictures, sounds, a session) and exit",
     )
+    parser.add_argument(
+        "--background",
+        action="store_true",
+        help="start in the tray, to remind at the planned times (how a start at log-in runs)",
+    )
     parser.add_argument("--version", action="version", version=f"NeuroCoach {__version__}")
     # For bench/startup.py: start exactly as a user would, then quit once the window is painted.
     parser.add_argument("--quit-after-paint", action="store_true", help=argparse.SUPPRESS)

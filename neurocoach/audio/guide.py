@@ -15,7 +15,7 @@ from PySide6.QtMultimedia import QMediaDevices
 
 from neurocoach.audio.speaker import Speaker
 from neurocoach.audio.tone_player import TonePlayer
-from neurocoach.core.session.cues import Cue, CuePlanner
+from neurocoach.core.session.cues import Cue, CuePlanner, Tone
 from neurocoach.core.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -77,6 +77,14 @@ class AudioGuide(QObject):
 
     def voice_on(self) -> bool:
         return self.can_speak and bool(self.settings["voice_enabled"])
+
+    def announce(self, text: str) -> None:
+        """A reminder's sentence, after the get-ready tone (none come during a session)."""
+        if not self.voice_on():
+            return
+        if self.has_output:
+            self.tones.play((Tone.READY,))
+        self.speaker.say(text)
 
     def attach(self, planner: CuePlanner) -> None:
         self.detach()

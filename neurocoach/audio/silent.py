@@ -21,6 +21,9 @@ class SilentAudio:
     def voices(self) -> list[str]:
         return []
 
+    def announce(self, text: str) -> None:
+        """Nothing can be said: the reminder's notification or prompt is all there is."""
+
 
 def missing_modules_message(error: Exception) -> str:
     return (

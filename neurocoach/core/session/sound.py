@@ -29,3 +29,7 @@ class SessionAudio(Protocol):
     def voices(self) -> list[str]:
         """The names of the voices that can be chosen here (none without a speech engine)."""
         ...
+
+    def announce(self, text: str) -> None:
+        """Say one sentence outside a session (a reminder), when the voice is on."""
+        ...

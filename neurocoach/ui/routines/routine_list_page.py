@@ -140,6 +140,10 @@ class RoutineListPage(QWidget):
             self,
             role="muted",
         )
+        # "Today": what is planned, what is done, the streak (set by the reminders).
+        self.today = text_label("", self)
+        self.today.setObjectName("today")
+        self.today.hide()
         self.list = RoutineList(self)
         self.list.setObjectName("routines")
         self.list.setAccessibleName("Routines")
@@ -165,6 +169,7 @@ class RoutineListPage(QWidget):
         theme.page_margins(layout, top=theme.SPACE["s"])
         layout.addWidget(heading)
         layout.addWidget(hint)
+        layout.addWidget(self.today)
         layout.addWidget(self.list, 1)
         layout.addWidget(buttons)
 
@@ -180,6 +185,28 @@ class RoutineListPage(QWidget):
         """New timing settings: the lengths shown change with them."""
         self.delegate.options = options
         self.list.viewport().update()
+
+    def set_today(self, words: str) -> None:
+        self.today.setText(words)
+        self.today.setAccessibleName(words)
+        self.today.setVisible(bool(words))
+
+    def entry_for(self, routine_id: str) -> CatalogEntry | None:
+        """The listed routine with this id (a reminder names its routine by id)."""
+        for row in range(self.list.count()):
+            entry = self.list.item(row).data(ENTRY_ROLE)
+            if isinstance(entry, CatalogEntry) and entry.routine and entry.routine.id == routine_id:
+                return entry
+        return None
+
+    def titles(self) -> list[tuple[str, str]]:
+        """(id, title) of every routine that can be used, in the order listed."""
+        found = []
+        for row in range(self.list.count()):
+            entry = self.list.item(row).data(ENTRY_ROLE)
+            if isinstance(entry, CatalogEntry) and entry.routine is not None:
+                found.append((entry.routine.id, entry.routine.title))
+        return found
 
     def set_entries(self, entries: list[CatalogEntry]) -> None:
         self.list.clear()

@@ -67,6 +67,7 @@ class MainWindow(QMainWindow):
         self._audio_factory = audio_factory
         self._audio: SessionAudio | None = None
         self._told_about_audio = False
+        self.quitting = False  # Quit, not a close that may only hide (shell/background.py)
         self.feet = FootAnswers(lambda: self.store)
         self.foot_check_flow = FootCheckFlow(self.feet, self, self._show_page, self.tell)
         self.session = SessionController(
@@ -110,7 +111,7 @@ class MainWindow(QMainWindow):
             "&File", "&Open routine…", QKeySequence.StandardKey.Open, self.choose_routine_file
         )
         add("&File", "&Reload routines", "F5", self.reload_routines)
-        add("&File", "&Quit", "Ctrl+Q", self.close)
+        add("&File", "&Quit", "Ctrl+Q", self.quit)
         self.history_action = add("&View", "&History", "Ctrl+H", self.show_history)
         self.fullscreen_action = add("&View", "&Full screen", "F11", self.toggle_full_screen)
         self.fullscreen_action.setCheckable(True)
@@ -171,6 +172,17 @@ class MainWindow(QMainWindow):
         dialog.finished.connect(dialog.deleteLater)
         dialog.finished.connect(self.activateWindow)  # the keyboard back to the window
         dialog.open()
+
+    def start_routine(self, routine_id: str) -> None:
+        """A reminder's "Start now": the window forward, at that routine's first page."""
+        self.bring_forward()
+        entry = self.routine_list.entry_for(routine_id)
+        if entry is not None and not self.session.active():
+            self.show_entry(entry)
+
+    def routine_title(self, routine_id: str) -> str:
+        entry = self.routine_list.entry_for(routine_id)
+        return entry.routine.title if entry is not None and entry.routine else routine_id
 
     @Slot(object)
     def show_entry(self, entry: CatalogEntry) -> None:
@@ -265,6 +277,12 @@ class MainWindow(QMainWindow):
         else:
             self.showFullScreen()
         self.fullscreen_action.setChecked(self.isFullScreen())
+
+    @Slot()
+    def quit(self) -> None:
+        """Ctrl+Q: close for real, even while reminders would keep the coach in the tray."""
+        self.quitting = True
+        self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Closing the window mid-session ends it as "closed", so what was done is saved."""
