@@ -7,7 +7,7 @@ their routine is missing instead of wondering; choosing one shows all its proble
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal, Slot
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPen, QResizeEvent
 from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
@@ -44,10 +44,13 @@ class RoutineRowDelegate(QStyledItemDelegate):
         return title, QFont(base)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
-        title, body = self._fonts(option.font)
+        return QSize(400, self.row_height(option.font))
+
+    def row_height(self, font: QFont) -> int:
+        title, body = self._fonts(font)
         # Room for two lines of description: it wraps rather than being cut short.
         height = QFontMetrics(title).height() + 2 * QFontMetrics(body).height() + 3 * _PAD
-        return QSize(400, max(96, height))
+        return max(96, height)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
         entry: CatalogEntry = index.data(ENTRY_ROLE)
@@ -100,6 +103,12 @@ class RoutineRowDelegate(QStyledItemDelegate):
         painter.restore()
 
 
+def _height(widget: QWidget, width: int) -> int:
+    if widget.hasHeightForWidth():
+        return max(widget.heightForWidth(width), widget.minimumSizeHint().height())
+    return widget.sizeHint().height()
+
+
 class RoutineList(QListWidget):
     """The list itself; Enter or Return chooses the current row (no double-click needed)."""
 
@@ -134,7 +143,7 @@ class RoutineListPage(QWidget):
         super().__init__(parent)
         self.setObjectName("routine_list_page")
         heading = text_label("Choose a routine", self, role="title")
-        hint = text_label(
+        self.hint = hint = text_label(
             "Move with the arrow keys, then press Enter. Once started, the coach guides you "
             "by itself: no need to touch anything.",
             self,
@@ -190,6 +199,36 @@ class RoutineListPage(QWidget):
         self.today.setText(words)
         self.today.setAccessibleName(words)
         self.today.setVisible(bool(words))
+        self._fit_hint()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_hint()
+
+    def _fit_hint(self) -> None:
+        """The hint gives way when the page is short (large text on a small screen), so the
+        list keeps room for a whole routine and the buttons stay on the screen: the buttons
+        name their keys, and "Today" says more to someone who comes back every day."""
+        layout = self.layout()
+        if layout is None:
+            return
+        margins = layout.contentsMargins()
+        width = self.width() - margins.left() - margins.right()
+        shown = [w for w in self._column() if not w.isHidden() and w is not self.hint]
+        spacing = max(layout.spacing(), 0)
+        rest = sum(_height(w, width) + spacing for w in shown) + margins.top() + margins.bottom()
+        wanted = _height(self.hint, width) + spacing + rest + self.delegate.row_height(self.font())
+        self.hint.setVisible(wanted <= self.height())
+
+    def _column(self) -> list[QWidget]:
+        layout = self.layout()
+        found = []
+        for index in range(layout.count() if layout is not None else 0):
+            item = layout.itemAt(index) if layout is not None else None
+            widget = item.widget() if item is not None else None
+            if widget is not None and widget is not self.list:
+                found.append(widget)
+        return found
 
     def entry_for(self, routine_id: str) -> CatalogEntry | None:
         """The listed routine with this id (a reminder names its routine by id)."""
