@@ -14,6 +14,7 @@ import os
 import shutil
 import subprocess
 import sys
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -105,8 +106,13 @@ def test_every_page_fits_the_screen_with_nothing_cut(x_screen, scale, tmp_path) 
     settings.parent.mkdir(parents=True, exist_ok=True)
     # Silent: the sound layer is real, but nothing is played into a sound server other tests
     # (the real-audio one) may be recording from.
+    # Two reminders, so the routine list opens with "Today" and Settings lists a plan; set
+    # twelve hours away, so none comes due during the walk.
+    later = (datetime.now() + timedelta(hours=12)).strftime("%H:%M")
     settings.write_text(
         f"version: 2\ntext_scale: {scale}\nvoice_enabled: false\ntones_enabled: false\n"
+        f"reminders:\n  - {{time: '{later}', routine: quick-hands}}\n"
+        f"  - {{time: '{later}', routine: foot-care}}\n"
     )
     walk = subprocess.run(
         [sys.executable, "-m", "tests.ui.real_screen_walk"],
