@@ -1,4 +1,4 @@
-"""The settings window: timing, sound, display and keys, every change applied at once.
+"""The settings window: timing, sound, display, keys and reminders, every change applied at once.
 
 Each control writes straight into the Settings object; whoever listens to it (the window, the
 sound, a running session) takes the change from there. So there is no Apply or Cancel to
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from neurocoach.core import foot_check
 from neurocoach.core.foot_check import FootCheck
-from neurocoach.core.settings import SETTINGS, TIMING, Setting, Settings, sections
+from neurocoach.core.settings import REMINDERS, SETTINGS, TIMING, Setting, Settings, sections
 from neurocoach.ui.common import theme
 from neurocoach.ui.common.controls import (
     ChoiceField,
@@ -35,10 +35,16 @@ from neurocoach.ui.common.controls import (
 from neurocoach.ui.common.screen_fit import fit_to_screen
 from neurocoach.ui.common.widgets import big_button, scroll_area, text_label
 from neurocoach.ui.common.wrapping_button import WrappingButton
+from neurocoach.ui.settings.reminder_plan import ReminderPlan
 
 
 class SettingsDialog(QDialog):
-    """Signals: foot_check_requested() for "Answer the foot check again" (F)."""
+    """Signals: foot_check_requested() for "Answer the foot check again" (F).
+
+    The plan of reminders is made with the page, hidden, in its place at the top of the
+    Reminders section (so Tab meets it there), and shown once `show_reminders` says which
+    routines there are to choose from.
+    """
 
     foot_check_requested = Signal()
 
@@ -62,8 +68,13 @@ class SettingsDialog(QDialog):
         column.addWidget(
             text_label("Changes take effect at once, in a session too.", body, role="muted")
         )
+        plan: ReminderPlan | None = None
         for heading, items in sections():
             column.addWidget(text_label(heading, body, role="subtitle"))
+            if heading == REMINDERS:  # made here, after the settings above it, for Tab
+                plan = ReminderPlan(settings, body)
+                plan.hide()
+                column.addWidget(plan)
             for item in items:
                 field = self._field(item, body)
                 self.fields[item.name] = field
@@ -79,6 +90,8 @@ class SettingsDialog(QDialog):
                 self.exercises_button = WrappingButton(words, "E", body)
                 self.exercises_button.clicked.connect(adjust_exercises)
                 column.addWidget(self.exercises_button)
+        assert plan is not None, "the Reminders section is declared in core/settings.py"
+        self.reminder_plan = plan
         self._body, self._column = body, column
         self.foot_check_button: WrappingButton | None = None
         column.addStretch(1)
@@ -101,6 +114,12 @@ class SettingsDialog(QDialog):
             app.focusChanged.connect(self._on_focus_changed)
         first = self.fields[SETTINGS[0].name]
         first.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def show_reminders(self, routines: list[tuple[str, str]], highlighted: str = "") -> None:
+        """Show the plan of reminders, with the routines (id, title) a reminder may be for,
+        in the order to offer them; `highlighted` is a new reminder's routine."""
+        self.reminder_plan.offer(routines, highlighted)
+        self.reminder_plan.show()
 
     def show_foot_check(self, check: FootCheck | None, in_session: bool) -> None:
         """The foot check's answers, last: not a setting (Reset leaves them), but the person
@@ -161,6 +180,7 @@ class SettingsDialog(QDialog):
                 field.set_on(bool(value))
             elif isinstance(field, (ChoiceField, ListField)):
                 field.set_current(str(value))
+        self.reminder_plan.refresh()  # Reset keeps the plan; a change elsewhere may not
 
     @Slot()
     def _on_reset_clicked(self) -> None:
@@ -181,6 +201,10 @@ class SettingsDialog(QDialog):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_E and self._adjust_exercises is not None:
             self._adjust_exercises()
+            event.accept()
+            return
+        if event.key() == Qt.Key.Key_A and self.reminder_plan.isVisible():
+            self.reminder_plan.add()  # (does nothing when the plan is full)
             event.accept()
             return
         button = self.foot_check_button

@@ -3,6 +3,8 @@
 Settings apply at once, so the session runs on behind the settings window (its voice and
 volume can be heard changing). Adjusting one exercise holds the session until that window
 closes, and opens at the exercise under way, or at the first of the routine in view.
+The settings list the plan of reminders when told which routines a reminder may be for
+(`routines`: id and title, in the order to offer them).
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ class SettingsWindows(QObject):
         window: QWidget,
         feet: FootAnswers | None = None,
         ask_foot_check: Callable[[], None] | None = None,
+        routines: Callable[[], list[tuple[str, str]]] | None = None,
     ) -> None:
         super().__init__(window)
         self.settings = settings
@@ -38,6 +41,7 @@ class SettingsWindows(QObject):
         self.window = window
         self.feet = feet
         self._ask_foot_check = ask_foot_check
+        self._routines = routines
         self.settings_dialog: QDialog | None = None
         self.exercise_dialog: QDialog | None = None
 
@@ -53,6 +57,10 @@ class SettingsWindows(QObject):
         if self.feet is not None and self._ask_foot_check is not None:
             dialog.show_foot_check(self.feet.current(), self.session.active())
             dialog.foot_check_requested.connect(self._on_foot_check_requested)
+        if self._routines is not None:
+            # A new reminder is for the routine highlighted in the list, if it is offered.
+            in_view = self._routine_in_view()
+            dialog.show_reminders(self._routines(), in_view.id if in_view is not None else "")
         # As tall as the window; the dialog itself keeps to the screen (see fit_to_screen).
         dialog.resize(min(1100, self.window.width()), self.window.height())
         self.settings_dialog = dialog

@@ -87,6 +87,7 @@ class MainWindow(QMainWindow):
             self,
             self.feet,
             self.ask_foot_check,
+            lambda: self.routine_list.titles(),  # made below; asked when Settings opens
         )
         self.session_pages.adjust_requested.connect(self.settings_windows.adjust_exercise)
 
