@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,11 +18,16 @@ from neurocoach.cli import check_files, parse_args
 from neurocoach.paths import app_icon_pngs, app_paths, bundled_routines_dir, bundled_sounds_dir
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from PySide6.QtCore import QObject
     from PySide6.QtWidgets import QApplication
 
+    from neurocoach.core.reminders.notifier import Notifier
     from neurocoach.core.session.sound import SessionAudio
     from neurocoach.core.settings import Settings
+    from neurocoach.paths import AppPaths
+    from neurocoach.ui.shell.background import Background
     from neurocoach.ui.shell.first_paint import FirstPaintWatcher
     from neurocoach.ui.shell.main_window import MainWindow
 
@@ -36,10 +42,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         from neurocoach.self_test import run
 
         return run()
-    return run_gui(args.routine, args.quit_after_paint)
+    return run_gui(args.routine, args.quit_after_paint, args.background)
 
 
-def run_gui(routine_file: Path | None, quit_after_paint: bool = False) -> int:
+def run_gui(
+    routine_file: Path | None, quit_after_paint: bool = False, background: bool = False
+) -> int:
     from neurocoach.ui.shell.one_coach_guard import OneCoachGuard, instance_key
 
     app = create_app()
@@ -47,7 +55,7 @@ def run_gui(routine_file: Path | None, quit_after_paint: bool = False) -> int:
     if not guard.claim():
         print("NeuroCoach is already running: its window has been brought to the front.")
         return 0
-    window = open_main_window(app, routine_file)
+    window = open_main_window(app, routine_file, background)
     guard.activated.connect(window.bring_forward)
     app.lastWindowClosed.connect(guard.stop_listening)  # the lock goes once all is saved
     first_paint = when_painted(window)
@@ -95,8 +103,11 @@ def create_app() -> QApplication:
     return app
 
 
-def open_main_window(app: QApplication, routine_file: Path | None = None) -> MainWindow:
-    """Build and show the main window over the user's (or NEUROCOACH_HOME's) folders."""
+def open_main_window(
+    app: QApplication, routine_file: Path | None = None, background: bool = False
+) -> MainWindow:
+    """Build and show the main window over the user's (or NEUROCOACH_HOME's) folders; in
+    the background (the tray), if asked and there is a tray to wait in."""
     from neurocoach.core.history.recovery import open_history
     from neurocoach.core.settings_file import load_settings, save_settings
     from neurocoach.error_handling import install_excepthook, setup_logging
@@ -121,11 +132,15 @@ def open_main_window(app: QApplication, routine_file: Path | None = None) -> Mai
     )
     open_on_screen(window, float(loaded.settings["text_scale"]))
     KeepOnScreen(window)
-    window.show()
-    # Take the keyboard at once: the arrow keys must work without a click first.
-    window.raise_()
-    window.activateWindow()
-    follow_settings(app, loaded.settings, paths.settings_file)
+    keeper = remind(window, loaded.settings, paths)
+    if background:
+        keeper.start_hidden()
+    else:
+        window.show()
+        # Take the keyboard at once: the arrow keys must work without a click first.
+        window.raise_()
+        window.activateWindow()
+    follow_settings(app, loaded.settings, paths.settings_file, paths.autostart_dir, window.tell)
     install_excepthook(window.tell, log_file)
     for problem in (loaded.problem, history_problem):
         if problem:
@@ -135,8 +150,66 @@ def open_main_window(app: QApplication, routine_file: Path | None = None) -> Mai
     return window
 
 
-def follow_settings(app: QApplication, settings: Settings, path: Path) -> None:
-    """Apply the look and the key filter now, and again (and save) whenever a setting changes."""
+def remind(
+    window: MainWindow,
+    settings: Settings,
+    paths: AppPaths,
+    notifier: Callable[[], Notifier] | None = None,
+    now: Callable[[], float] = time.time,
+) -> Background:
+    """The reminders, the "Today" line, the tray and the closing that only hides.
+
+    The desktop's notifications (D-Bus) are reached at the first reminder, not at start-up
+    (`notifier` stands in for them in tests, as `now` for the wall clock). The clock is first
+    looked at once the window is up: what was missed while the coach was off is told then."""
+    from PySide6.QtCore import QTimer
+
+    from neurocoach.ui.reminders.reminder_controller import ReminderController
+    from neurocoach.ui.shell.background import Background
+
+    def desktop_notifications() -> Notifier:
+        from neurocoach.desktop.notifications import DesktopNotifications
+
+        return DesktopNotifications(parent=window)
+
+    def say(text: str) -> None:
+        audio = window.audio()
+        if audio is not None:
+            audio.announce(text)
+
+    reminders = ReminderController(
+        settings,
+        lambda: window.store,
+        window,
+        window.session.active,
+        window.routine_title,
+        notifier or desktop_notifications,
+        say,
+        paths.reminders_state_file,
+        now,
+    )
+
+    def show_today() -> None:
+        window.routine_list.set_today(reminders.today().words())
+
+    reminders.start_requested.connect(window.start_routine)
+    reminders.today_changed.connect(show_today)
+    window.session.session_started.connect(lambda _driver: reminders.routine_started())
+    window.session.session_ended.connect(lambda _outcome: show_today())
+    show_today()
+    QTimer.singleShot(0, reminders.check)  # missed while off: told once, after the window
+    return Background(window, settings, reminders, window.routine_title, window.windowIcon())
+
+
+def follow_settings(
+    app: QApplication,
+    settings: Settings,
+    path: Path,
+    autostart_dir: Path | None = None,
+    tell: Callable[[str], None] | None = None,
+) -> None:
+    """Apply the look and the key filter now, and again (and save) whenever a setting changes;
+    write or remove the log-in start when that setting changes."""
     from neurocoach.core.settings_file import save_settings
     from neurocoach.ui.common import theme
     from neurocoach.ui.shell.key_debounce import KeyDebounceFilter
@@ -149,14 +222,26 @@ def follow_settings(app: QApplication, settings: Settings, path: Path) -> None:
         if keys is not None and name in ("", "key_debounce_ms"):
             keys.seconds = float(settings["key_debounce_ms"]) / 1000
 
+    def log_in_start() -> None:
+        from neurocoach.desktop.autostart import set_autostart
+
+        assert autostart_dir is not None
+        problem = set_autostart(autostart_dir, bool(settings["start_at_login"]))
+        if problem and tell is not None:
+            tell(problem)
+
     def changed(name: str) -> None:
         apply(name)
+        if name == "start_at_login" and autostart_dir is not None:
+            log_in_start()
         try:
             save_settings(settings, path)
         except OSError as error:
             logging.getLogger(__name__).warning("settings could not be saved: %s", error)
 
     apply("")
+    if settings["start_at_login"] and autostart_dir is not None:
+        log_in_start()  # written again if this installation has moved (only if it has)
     settings.changed.connect(changed)
 
 

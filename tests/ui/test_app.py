@@ -179,3 +179,36 @@ def test_a_history_from_a_newer_version_is_left_alone_and_the_coach_goes_on(
         window.close()
         window.store.close()
     assert newer.read_bytes() == before
+
+
+def test_start_at_log_in_writes_and_removes_the_autostart_file(qtbot, qapp, neurocoach_home):
+    """The setting, changed as the settings window changes it, writes a desktop file that
+    starts this installation in the background, and takes it away again."""
+    window = open_main_window(qapp)
+    qtbot.addWidget(window)
+    entry = neurocoach_home / "autostart" / "org.neurocoach.NeuroCoach.desktop"
+    try:
+        window.settings.set("start_at_login", True)
+        text = entry.read_text()
+        assert "--background" in text and "Exec=" in text
+        window.settings.set("start_at_login", False)
+        assert not entry.exists()
+    finally:
+        window.close()
+        window.store.close()
+
+
+def test_a_background_start_with_no_tray_keeps_a_window_and_says_why(qtbot, qapp):
+    from PySide6.QtWidgets import QMessageBox
+
+    from neurocoach.ui.shell.background import NO_TRAY
+
+    window = open_main_window(qapp, background=True)
+    qtbot.addWidget(window)
+    try:
+        assert window.isVisible()  # minimised (there is no window manager here), not hidden
+        box = window.findChild(QMessageBox, "message")
+        assert box is not None and box.text() == NO_TRAY
+    finally:
+        window.close()
+        window.store.close()
