@@ -170,7 +170,7 @@ def remind(
     def desktop_notifications() -> Notifier:
         from neurocoach.desktop.notifications import DesktopNotifications
 
-        return DesktopNotifications(parent=window)
+        return DesktopNotifications(icon=app_icon_pngs()[-1].as_uri(), parent=window)
 
     def say(text: str) -> None:
         audio = window.audio()

@@ -29,6 +29,9 @@ SERVICE = DBusAddress(
     bus_name="org.freedesktop.Notifications",
     interface="org.freedesktop.Notifications",
 )
+DESKTOP_ENTRY = "org.neurocoach.NeuroCoach"  # which app it is from (its .desktop file's name)
+# A reminder stays until answered: dunst's default takes it away after 10 s, easily missed.
+NEVER_EXPIRES = 0
 REPLY_MS = 3000  # a server that has not answered by then is taken as absent
 CLOSED_DISMISSED = 2  # NotificationClosed's reason when the person closed it
 
@@ -42,12 +45,13 @@ class _Shown:
 
 class DesktopNotifications(QObject):
     """Shows notifications and passes on the button pressed. One D-Bus connection, made at
-    the first notification (not at start-up), made again after it was lost."""
+    the first notification (not at start-up), made again after it was lost. `icon`: a
+    file:// address or an icon theme's name."""
 
     def __init__(
         self,
         app_name: str = "NeuroCoach",
-        icon: str = "org.neurocoach.NeuroCoach",
+        icon: str = "",
         parent: QObject | None = None,
         connect: Callable[[], DBusConnection] = open_dbus_connection,
     ) -> None:
@@ -80,12 +84,12 @@ class DesktopNotifications(QObject):
             QTimer.singleShot(0, self, lambda: shown(False))
             return
         flat = [word for pair in actions for word in pair]
-        hints = {"desktop-entry": ("s", self.icon), "urgency": ("y", 1)}
+        hints = {"desktop-entry": ("s", DESKTOP_ENTRY), "urgency": ("y", 1)}
         message = new_method_call(
             SERVICE,
             "Notify",
             "susssasa{sv}i",
-            (self.app_name, 0, self.icon, summary, body, flat, hints, -1),
+            (self.app_name, 0, self.icon, summary, body, flat, hints, NEVER_EXPIRES),
         )
         serial = self._send(message)
         if serial is None:

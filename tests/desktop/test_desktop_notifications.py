@@ -55,6 +55,7 @@ def test_the_call_carries_the_buttons_and_a_press_comes_back(
     assert call["summary"] == "It is time for Quick hands"
     assert call["actions"] == ["default", "Start now", "snooze", "In 15 minutes"]
     assert call["app_name"] == "NeuroCoach" and "desktop-entry" in call["hints"]
+    assert call["expire_timeout"] == 0  # stays until answered
     notification_server.invoke(call["id"], START)
     qtbot.waitUntil(lambda: heard.chosen == [START])
     # Answered, so it is taken down: dunst, unlike GNOME and KDE, leaves it on screen.
