@@ -182,7 +182,7 @@ def remind(
         lambda: window.store,
         window,
         window.session.active,
-        window.routine_title,
+        window.routine_list.title_for,
         notifier or desktop_notifications,
         say,
         paths.reminders_state_file,
@@ -198,7 +198,9 @@ def remind(
     window.session.session_ended.connect(lambda _outcome: show_today())
     show_today()
     QTimer.singleShot(0, reminders.check)  # missed while off: told once, after the window
-    return Background(window, settings, reminders, window.routine_title, window.windowIcon())
+    return Background(
+        window, settings, reminders, window.routine_list.title_for, window.windowIcon()
+    )
 
 
 def follow_settings(

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
 from neurocoach.ui.common import theme
 from neurocoach.ui.common.button_rows import ButtonRows
-from neurocoach.ui.common.screen_fit import fit_to_screen
+from neurocoach.ui.common.screen_fit import fit_to_buttons
 from neurocoach.ui.common.widgets import big_button, text_label
 
 
@@ -52,10 +52,7 @@ class ConfirmDialog(QDialog):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not event.spontaneous():
-            # As wide as the buttons side by side, if the screen has room for that.
-            margins = self.width() - self.buttons.width()
-            wanted = max(self.width(), self.buttons.sizeHint().width() + margins)
-            fit_to_screen(self, wanted, tight=True)
+            fit_to_buttons(self, self.buttons)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Y:

@@ -71,6 +71,14 @@ def fit_to_screen(window: QWidget, width: int | None = None, tight: bool = False
     place_on_screen(window, area)
 
 
+def fit_to_buttons(dialog: QWidget, buttons: QWidget) -> None:
+    """A question's dialog as wide as its row of buttons side by side, if the screen has room
+    (else they go one above the other), and no taller than its content."""
+    margins = dialog.width() - buttons.width()
+    wanted = max(dialog.width(), buttons.sizeHint().width() + margins)
+    fit_to_screen(dialog, wanted, tight=True)
+
+
 def needed_height(window: QWidget, width: int | None = None) -> int:
     """The height at which nothing in the window is squeezed and no scroll area scrolls, at
     `width` (by default the window's present width)."""

@@ -238,6 +238,11 @@ class RoutineListPage(QWidget):
                 return entry
         return None
 
+    def title_for(self, routine_id: str) -> str:
+        """The routine's title, or its id if it is not listed (its file was removed)."""
+        entry = self.entry_for(routine_id)
+        return entry.routine.title if entry is not None and entry.routine else routine_id
+
     def titles(self) -> list[tuple[str, str]]:
         """(id, title) of every routine that can be used, in the order listed."""
         found = []

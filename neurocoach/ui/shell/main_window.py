@@ -181,10 +181,6 @@ class MainWindow(QMainWindow):
         if entry is not None and not self.session.active():
             self.show_entry(entry)
 
-    def routine_title(self, routine_id: str) -> str:
-        entry = self.routine_list.entry_for(routine_id)
-        return entry.routine.title if entry is not None and entry.routine else routine_id
-
     @Slot(object)
     def show_entry(self, entry: CatalogEntry) -> None:
         """Show a routine's safety notes before starting, or what is wrong with its file."""

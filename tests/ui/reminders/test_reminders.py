@@ -217,7 +217,12 @@ def test_with_a_tray_closing_hides_and_quit_quits(reminded, qtbot) -> None:  # t
     app, old, _clock, _notifier, _spoken = reminded()
     icon = QIcon(str(app_icon_pngs()[0]))
     background = Background(
-        app.window, app.settings, old.reminders, app.window.routine_title, icon, lambda: True
+        app.window,
+        app.settings,
+        old.reminders,
+        app.window.routine_list.title_for,
+        icon,
+        lambda: True,
     )
     assert background.tray is not None and background.wanted
     tray = background.tray
