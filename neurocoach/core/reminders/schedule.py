@@ -51,7 +51,7 @@ class ReminderState:
     checked_until: float | None = None  # every moment up to here has been dealt with
     told: dict[str, float] = field(default_factory=dict)  # occurrence key -> when
     snoozed: list[Occurrence] = field(default_factory=list)
-    quiet_day: dt.date | None = None  # "No more reminders today"
+    quiet_day: dt.date | None = None  # "Stop reminders for today"
 
 
 @dataclass(frozen=True)
@@ -112,7 +112,7 @@ class ReminderSchedule:
     """Decides what to remind of, and when; the GUI asks it on a timer and when woken.
 
     None is due during a session, none once that day's routine is done, none twice for the
-    same time, none after "No more reminders today". `save` is called whenever the state
+    same time, none after "Stop reminders for today". `save` is called whenever the state
     changes, so a restart (or a crash) does not tell a time again.
     """
 
@@ -172,7 +172,7 @@ class ReminderSchedule:
         return later
 
     def quiet_today(self, now: float) -> None:
-        """ "No more reminders today": until midnight, and the snoozed ones too."""
+        """ "Stop reminders for today": until midnight, and the snoozed ones too."""
         self.state.quiet_day = local_date(now, self.tz)
         self.state.snoozed = []
         self._changed()

@@ -118,7 +118,7 @@ class ReminderController(QObject):
         self._arm(self._now())
 
     def quiet_today(self) -> None:
-        """ "No more reminders today" (the tray)."""
+        """ "Stop reminders for today" (the tray)."""
         self.schedule.quiet_today(self._now())
         if self._notifier is not None:
             self._notifier.withdraw_all()
@@ -160,7 +160,7 @@ class ReminderController(QObject):
 
         notifier = self.notifier
         if notifier is not None:
-            actions = [(START, "Start now"), (SNOOZE, "In 15 minutes")]
+            actions = [(START, "Start now"), (SNOOZE, "Remind me in 15 minutes")]
             notifier.notify(summary, body, actions, shown, chosen)
         else:
             self._show_prompt(occurrence, summary, body)

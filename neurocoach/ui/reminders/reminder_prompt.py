@@ -1,7 +1,8 @@
 """The reminder inside the coach's own window, when the desktop cannot show a notification
 (no notification server, no session bus): the same two choices, as big buttons.
 
-Enter starts (the button most people want), L is "later", Escape is "not now". It does not
+Enter starts (the button most people want), L is "later", Escape is "not this time" (the
+next planned time still comes). It does not
 block: the window and its timers run on behind it.
 """
 
@@ -30,8 +31,8 @@ class ReminderPrompt(QDialog):
         self.heading = text_label(title, self, role="title")
         self.note = text_label(note, self)
         self.start_button = big_button("Start now", "Enter", self, primary=True, icon="play")
-        self.later_button = big_button("In 15 minutes", "L", self, icon="pause")
-        self.not_now_button = big_button("Not now", "Esc", self, icon="close")
+        self.later_button = big_button("Remind me in 15 minutes", "L", self, icon="pause")
+        self.not_now_button = big_button("Not this time", "Esc", self, icon="close")
         self.start_button.setAutoDefault(True)
         self.start_button.setDefault(True)
         self.buttons = ButtonRows([self.start_button, self.later_button, self.not_now_button], self)

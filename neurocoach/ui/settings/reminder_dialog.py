@@ -205,7 +205,10 @@ class ReminderDialog(QDialog):
 
     def _problem(self, reminder: Reminder) -> str:
         if not reminder.days:
-            return "Choose at least one day, then Save."
+            return (
+                "Choose at least one day: Space turns on the day in focus, or press E for "
+                "every day. Then Save."
+            )
         if reminder.key in self.taken:
             return (
                 f"There is already a reminder for {self._title()} at "
@@ -243,6 +246,8 @@ class ReminderDialog(QDialog):
         problem = self._problem(reminder)
         if problem:
             self._refuse(problem)
+            if not reminder.days:  # the keyboard to the days, where the answer is
+                self.day_buttons[0].setFocus(Qt.FocusReason.OtherFocusReason)
             return
         self.reminder = reminder
         self.saved.emit(reminder)

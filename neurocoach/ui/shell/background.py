@@ -4,7 +4,7 @@ With reminders planned and "Keep running in the background" on, closing the wind
 to the tray instead of quitting (said once, in the tray's own message); Quit (Ctrl+Q, or the
 tray's Quit: `MainWindow.quit`) really quits. The tray (QSystemTrayIcon, which speaks
 StatusNotifierItem to KDE, GNOME with AppIndicator, Xfce and others) offers Start now, Open
-NeuroCoach, No more reminders today and Quit.
+NeuroCoach, Stop reminders for today and Quit.
 
 Where there is no tray (GNOME without the AppIndicator extension, a bare window manager),
 the coach never hides with no way back: closing quits as usual, and a start in the
@@ -50,7 +50,7 @@ class CoachTray(QObject):
         self.menu = QMenu()
         self.start_action = self._add("Start now", self.start_requested)
         self.open_action = self._add("Open NeuroCoach", self.open_requested)
-        self.quiet_action = self._add("No more reminders today", self.quiet_requested)
+        self.quiet_action = self._add("Stop reminders for today", self.quiet_requested)
         self.quiet_action.setCheckable(True)
         self.menu.addSeparator()
         self.quit_action = self._add("Quit", self.quit_requested)

@@ -92,7 +92,7 @@ def test_at_its_time_a_notification_offers_start_now_and_in_15_minutes(reminded)
     background.reminders.check()
     (shown,) = notifier.shown
     assert shown.summary == "It is time for Tiny test routine"
-    assert shown.actions == [(START, "Start now"), (SNOOZE, "In 15 minutes")]
+    assert shown.actions == [(START, "Start now"), (SNOOZE, "Remind me in 15 minutes")]
     assert spoken == ["It is time for Tiny test routine."]
     clock.now = at("9:01")
     background.reminders.check()

@@ -46,7 +46,7 @@ def test_start_now_over_dbus_opens_the_routine(
     background, clock = nine(app)
     (call,) = notification_server.wait_for_calls(1)
     assert call["summary"] == "It is time for Tiny test routine"
-    assert call["actions"] == ["default", "Start now", "snooze", "In 15 minutes"]
+    assert call["actions"] == ["default", "Start now", "snooze", "Remind me in 15 minutes"]
     notification_server.invoke(call["id"], "snooze")
     app.qtbot.waitUntil(lambda: len(background.reminders.schedule.state.snoozed) == 1)
     clock.now += SNOOZE_SECONDS

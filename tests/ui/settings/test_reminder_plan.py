@@ -181,7 +181,8 @@ def test_saving_with_no_day_is_refused_on_the_dialog(plan_app) -> None:
     assert editor.isVisible()  # no pop-up: the dialog says it
     assert QApplication.activeModalWidget() is editor
     assert editor.message.isVisible()
-    assert editor.message.text() == "Choose at least one day, then Save."
+    assert editor.message.text().startswith("Choose at least one day")
+    assert editor.focusWidget() is editor.day_buttons[0]  # where the answer is
     assert app.settings.reminders == ()
     app.press(Qt.Key.Key_E)  # every day
     assert not editor.message.isVisible()
