@@ -198,9 +198,11 @@ def remind(
     window.session.session_ended.connect(lambda _outcome: show_today())
     show_today()
     QTimer.singleShot(0, reminders.check)  # missed while off: told once, after the window
-    return Background(
+    background = Background(
         window, settings, reminders, window.routine_list.title_for, window.windowIcon()
     )
+    QTimer.singleShot(0, background.look_for_tray)  # after the window is up (or hidden)
+    return background
 
 
 def follow_settings(

@@ -105,18 +105,29 @@ class Background(QObject):
         self.reminders = reminders
         self._title = title
         self._told_hidden = False
+        self._icon = icon
+        self._tray_available = tray_available
+        self._looked = False
         self.tray: CoachTray | None = None
-        if tray_available():
-            self.tray = CoachTray(icon, self)
-            self.tray.open_requested.connect(self.open_window)
-            self.tray.start_requested.connect(self._on_tray_start_requested)
-            self.tray.quiet_requested.connect(reminders.quiet_today)
-            self.tray.quit_requested.connect(window.quit)
-            self.tray.menu.aboutToShow.connect(self._refresh_menu)
-            self._refresh_menu()
-            settings.changed.connect(self._on_settings_changed)
-            self._on_settings_changed("reminders")
         window.installEventFilter(self)
+
+    def look_for_tray(self) -> None:
+        """Ask the desktop for a tray and put the icon in it. Done once the window is up
+        (app.py), not before the first paint: with no session bus, Qt takes 30 ms to ask."""
+        if self._looked:
+            return
+        self._looked = True
+        if not self._tray_available():
+            return
+        self.tray = CoachTray(self._icon, self)
+        self.tray.open_requested.connect(self.open_window)
+        self.tray.start_requested.connect(self._on_tray_start_requested)
+        self.tray.quiet_requested.connect(self.reminders.quiet_today)
+        self.tray.quit_requested.connect(self.window.quit)
+        self.tray.menu.aboutToShow.connect(self._refresh_menu)
+        self._refresh_menu()
+        self.settings.changed.connect(self._on_settings_changed)
+        self._on_settings_changed("reminders")
 
     @property
     def wanted(self) -> bool:
@@ -131,6 +142,7 @@ class Background(QObject):
     def start_hidden(self) -> None:
         """`--background` (a start at log-in): in the tray; with no tray, a minimised
         window that says why, so the coach is never out of reach."""
+        self.look_for_tray()
         if self.wanted:
             return  # the tray icon is already shown; the window waits, hidden
         self.window.showMinimized()

@@ -224,6 +224,8 @@ def test_with_a_tray_closing_hides_and_quit_quits(reminded, qtbot) -> None:  # t
         icon,
         lambda: True,
     )
+    assert background.tray is None  # not asked before the window is up
+    background.look_for_tray()
     assert background.tray is not None and background.wanted
     tray = background.tray
     tray.menu.aboutToShow.emit()
