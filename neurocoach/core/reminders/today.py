@@ -49,18 +49,25 @@ def today_summary(
     sessions: Iterable[SessionSummary],
     day: dt.date,
     title: Callable[[str], str],
+    now: float | None = None,
 ) -> Today:
+    """In words as well as marks, for eyes that miss a ✓: "done", "not done yet" once its
+    time has come (`now`), and just the time for what is still to come."""
     sessions = list(sessions)
     lines = []
     planned_ids = set()
     for item in planned:
         planned_ids.add(item.reminder.routine_id)
-        mark = "✓ " if item.done else ""
-        lines.append(f"{mark}{title(item.reminder.routine_id)} at {time_words(item.reminder.time)}")
+        said = f"{title(item.reminder.routine_id)} at {time_words(item.reminder.time)}"
+        if item.done:
+            said = f"✓ {said}, done"
+        elif now is not None and item.at <= now:
+            said += ", not done yet"
+        lines.append(said)
     for session in sorted(sessions, key=lambda s: s.started_at):
         if session.routine_id in planned_ids or local_day(session.started_at) != day:
             continue
         if done_on([session], session.routine_id, day):
             planned_ids.add(session.routine_id)
-            lines.append(f"✓ {session.routine_title}")
+            lines.append(f"✓ {session.routine_title}, done")
     return Today(tuple(lines), current_streak(days_exercised(sessions), day))

@@ -101,7 +101,7 @@ class ReminderController(QObject):
         if found.missed:
             self._tell_missed(found.missed)
         day = local_date(now, self.schedule.tz)
-        if day != self._day:
+        if day != self._day or found.due or found.missed:  # a new day, or a time has come
             self._day = day
             self.today_changed.emit()
         self._arm(now)
@@ -139,7 +139,8 @@ class ReminderController(QObject):
     def today(self) -> Today:
         now = self._now()
         day = local_date(now, self.schedule.tz)
-        return today_summary(self.schedule.today(now), self._sessions(), day, self._title)
+        planned = self.schedule.today(now)
+        return today_summary(planned, self._sessions(), day, self._title, now)
 
     # --- telling -------------------------------------------------------------------------
     def _remind(self, occurrence: Occurrence) -> None:

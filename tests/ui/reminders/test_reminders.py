@@ -94,6 +94,9 @@ def test_at_its_time_a_notification_offers_start_now_and_in_15_minutes(reminded)
     assert shown.summary == "It is time for Tiny test routine"
     assert shown.actions == [(START, "Start now"), (SNOOZE, "Remind me in 15 minutes")]
     assert spoken == ["It is time for Tiny test routine."]
+    assert app.window.routine_list.today.text().startswith(
+        "Today: Tiny test routine at 9:00, not done yet"
+    )
     clock.now = at("9:01")
     background.reminders.check()
     assert len(notifier.shown) == 1  # never twice for the same time
@@ -156,7 +159,7 @@ def test_none_during_a_session_and_none_once_done(reminded) -> None:  # type: ig
     clock.now = at("10:00")
     background.reminders.check()
     assert notifier.shown == []
-    assert "✓ Tiny test routine at 9:00" in background.reminders.today().words()
+    assert "✓ Tiny test routine at 9:00, done" in background.reminders.today().words()
 
 
 def test_a_time_missed_while_the_coach_was_off_is_told_once(reminded, qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -10,7 +10,12 @@ from neurocoach.core.reminders.schedule import Planned
 from neurocoach.core.reminders.today import done_on, today_summary
 
 DAY = dt.date(2026, 12, 2)
-TITLES = {"quick-hands": "Quick hands", "foot-care": "Foot care", "warm-hands": "Warm hands"}
+TITLES = {
+    "quick-hands": "Quick hands",
+    "foot-care": "Foot care",
+    "warm-hands": "Warm hands",
+    "hand-massage": "Hand massage",
+}
 
 
 def session(
@@ -32,19 +37,20 @@ def test_a_routine_is_done_once_finished_with_something_done() -> None:
 
 def test_today_lists_the_plan_with_marks_then_what_else_was_done_and_the_streak() -> None:
     planned = [
-        Planned(Reminder(dt.time(9, 0), "quick-hands"), 0.0, True),
-        Planned(Reminder(dt.time(18, 0), "foot-care"), 0.0, False),
+        Planned(Reminder(dt.time(9, 0), "quick-hands"), 9.0, True),
+        Planned(Reminder(dt.time(12, 0), "warm-hands"), 12.0, False),
+        Planned(Reminder(dt.time(18, 0), "foot-care"), 18.0, False),
     ]
     sessions = [
         session("quick-hands", DAY),
-        session("warm-hands", DAY),
+        session("hand-massage", DAY),
         session("quick-hands", DAY - dt.timedelta(days=1)),
         session("quick-hands", DAY - dt.timedelta(days=2)),
     ]
-    today = today_summary(planned, sessions, DAY, TITLES.__getitem__)
+    today = today_summary(planned, sessions, DAY, TITLES.__getitem__, now=13.0)
     assert today.words() == (
-        "Today: ✓ Quick hands at 9:00 · Foot care at 18:00 · ✓ Warm hands"
-        " · streak: 3 days in a row."
+        "Today: ✓ Quick hands at 9:00, done · Warm hands at 12:00, not done yet"
+        " · Foot care at 18:00 · ✓ Hand massage, done · streak: 3 days in a row."
     )
 
 
