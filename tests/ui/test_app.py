@@ -198,15 +198,18 @@ def test_start_at_log_in_writes_and_removes_the_autostart_file(qtbot, qapp, neur
         window.store.close()
 
 
-def test_a_background_start_with_no_tray_keeps_a_window_and_says_why(qtbot, qapp):
+def test_a_background_start_with_no_tray_keeps_a_window_and_says_why(qtbot, qapp, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
 
+    from neurocoach.ui.shell import background
     from neurocoach.ui.shell.background import NO_TRAY
 
+    monkeypatch.setattr(background, "TRAY_WAIT_SECONDS", 1)  # the panel is given 1 s, not 10
     window = open_main_window(qapp, background=True)
     qtbot.addWidget(window)
     try:
-        assert window.isVisible()  # minimised (there is no window manager here), not hidden
+        assert not window.isVisible()  # waiting for a panel that may still be starting
+        qtbot.waitUntil(window.isVisible, timeout=3000)  # minimised (no window manager here)
         box = window.findChild(QMessageBox, "message")
         assert box is not None and box.text() == NO_TRAY
     finally:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Signal, SignalInstance, Slot
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal, SignalInstance, Slot
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
@@ -27,6 +27,8 @@ NO_TRAY = (
     "NeuroCoach was started in the background to remind you, but this desktop has no tray "
     "to wait in, so its window stays open, minimised. Leave it open for the reminders to come."
 )
+TRAY_WAIT_SECONDS = 10  # at log-in, how long the panel may take to offer its tray
+
 HIDDEN = (
     "NeuroCoach keeps running here, so that your reminders come. "
     "To close it altogether, choose Quit in this menu or press Ctrl+Q in its window."
@@ -108,6 +110,12 @@ class Background(QObject):
         self._icon = icon
         self._tray_available = tray_available
         self._looked = False
+        self._tries = 0
+        self._tray_timer = QTimer(self)
+        self._tray_timer.setObjectName("tray_wait")
+        self._tray_timer.setSingleShot(True)
+        self._tray_timer.setInterval(1000)
+        self._tray_timer.timeout.connect(self._wait_for_tray)
         self.tray: CoachTray | None = None
         window.installEventFilter(self)
 
@@ -141,11 +149,23 @@ class Background(QObject):
 
     def start_hidden(self) -> None:
         """`--background` (a start at log-in): in the tray; with no tray, a minimised
-        window that says why, so the coach is never out of reach."""
+        window that says why, so the coach is never out of reach.
+
+        At log-in the panel may come up after the coach: it is asked again each second for
+        TRAY_WAIT_SECONDS before the window is shown instead."""
+        self._tries = 0
+        self._wait_for_tray()
+
+    def _wait_for_tray(self) -> None:
         self.look_for_tray()
         if self.wanted:
-            return  # the tray icon is already shown; the window waits, hidden
-        self.window.showMinimized()
+            return  # in the tray; the window waits, hidden
+        if self.tray is None and self._tries < TRAY_WAIT_SECONDS:
+            self._tries += 1
+            self._looked = False
+            self._tray_timer.start()
+            return
+        self.window.showMinimized()  # nothing to remind of, or nowhere to wait
         if self.tray is None:
             self.window.tell(NO_TRAY)
 
@@ -167,6 +187,7 @@ class Background(QObject):
                     self.tray.icon.showMessage("NeuroCoach", HIDDEN)
                 return True
             self.reminders.stop()  # closing for real: the app ends once all is saved
+            self._tray_timer.stop()
             if self.tray is not None:
                 self.tray.close()
         return super().eventFilter(watched, event)

@@ -201,7 +201,12 @@ def test_the_routine_list_opens_with_today(reminded) -> None:  # type: ignore[no
     )
 
 
-def test_with_no_tray_closing_quits_and_a_background_start_keeps_a_window(reminded) -> None:  # type: ignore[no-untyped-def]
+def test_with_no_tray_closing_quits_and_a_background_start_keeps_a_window(
+    reminded, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from neurocoach.ui.shell import background as module
+
+    monkeypatch.setattr(module, "TRAY_WAIT_SECONDS", 0)
     app, background, _clock, _notifier, _spoken = reminded()
     assert background.tray is None  # the offscreen platform has none, like GNOME without it
     assert not background.wanted
@@ -249,3 +254,33 @@ def test_with_a_tray_closing_hides_and_quit_quits(reminded, qtbot) -> None:  # t
     app.settings.set("keep_running", True)
     tray.quit_action.trigger()
     assert not app.window.isVisible() and app.window.quitting
+
+
+@pytest.mark.qt_log_ignore("No such signal QPlatformNativeInterface::systemTrayWindowChanged")
+def test_a_log_in_start_waits_for_a_panel_that_comes_up_late(reminded, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """At log-in the coach may start before the panel: it asks again, and stays hidden once
+    the tray is there, with no message about a missing tray."""
+    app, old, _clock, _notifier, _spoken = reminded()
+    app.window.hide()
+    asked: list[int] = []
+
+    def panel_ready() -> bool:
+        asked.append(1)
+        return len(asked) >= 3  # the third time
+
+    icon = QIcon(str(app_icon_pngs()[0]))
+    background = Background(
+        app.window,
+        app.settings,
+        old.reminders,
+        app.window.routine_list.title_for,
+        icon,
+        panel_ready,
+    )
+    background.start_hidden()
+    qtbot.waitUntil(lambda: background.tray is not None, timeout=5000)
+    assert len(asked) == 3
+    assert background.wanted and app.window.isHidden()
+    assert app.window.findChild(QMessageBox, "message") is None
+    app.window.quit()
+    assert not background.reminders._timer.isActive()
