@@ -52,8 +52,9 @@ def run_gui(
 
     app = create_app()
     guard = OneCoachGuard(instance_key(str(app_paths().data_dir)), app)
-    if not guard.claim():
-        print("NeuroCoach is already running: its window has been brought to the front.")
+    if not guard.claim(bring_forward=not background):
+        if not background:
+            print("NeuroCoach is already running: its window has been brought to the front.")
         return 0
     window = open_main_window(app, routine_file, background)
     guard.activated.connect(window.bring_forward)

@@ -63,9 +63,10 @@ class OneCoachGuard(QObject):
     def listening(self) -> bool:
         return self._server is not None and self._server.isListening()
 
-    def claim(self) -> bool:
+    def claim(self, bring_forward: bool = True) -> bool:
         """True: this is the coach (and listens). False: another coach runs and was asked to
-        come forward.
+        come forward (unless `bring_forward` is False: a start in the background, at log-in,
+        leaves a running coach as it is).
 
         A later launch keeps trying both ways until CONNECT_SECONDS have passed: the coach may
         still be starting (not yet listening), or closing (its lock about to be free, when
@@ -88,7 +89,7 @@ class OneCoachGuard(QObject):
                     lock.error().name,
                 )
                 return True
-            if self._ask_the_coach():
+            if not bring_forward or self._ask_the_coach():
                 return False
             if time.monotonic() >= deadline:
                 log.warning("another coach holds %s but does not answer", self.lock_path)

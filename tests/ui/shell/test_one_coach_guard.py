@@ -65,6 +65,19 @@ def test_a_second_launch_wakes_the_first_and_gives_way(qtbot, tmp_path: Path, qu
     assert not first.lock_path.exists()
 
 
+def test_a_start_at_log_in_leaves_a_running_coach_as_it_is(qtbot, tmp_path: Path, quick) -> None:
+    """`--background` with a coach already running: no window jumps forward, nothing else."""
+    key = instance_key(str(tmp_path))
+    first = OneCoachGuard(key)
+    assert first.claim()
+    woken: list[bool] = []
+    first.activated.connect(lambda: woken.append(True))
+    assert not OneCoachGuard(key).claim(bring_forward=False)
+    qtbot.wait(200)
+    assert woken == [] and first.listening
+    first.close()
+
+
 def test_a_coach_killed_midway_does_not_block_the_next_start(
     qtbot, tmp_path: Path, runtime_dir: Path
 ) -> None:
