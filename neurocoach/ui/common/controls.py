@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QRect, QSize, Qt, Signal, Slot
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -125,6 +125,14 @@ class FieldRow(QFrame):
         self.row.setContentsMargins(0, 0, 0, 0)
         self.outer = LabelBesideOrAbove(self.label, self.row, self)
         self.outer.setContentsMargins(12, 6, 12, 6)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """The row's least height depends on its width (its label beside its buttons, or
+        above them), but a layout keeps the one it measured first, often while the window
+        was still narrow: told again whenever the width changes, so nothing scrolls for it."""
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()
 
 
 class SteppedField(FieldRow):

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
-from PySide6.QtGui import QKeyEvent, QPaintEvent, QResizeEvent, QShowEvent
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QKeyEvent, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import QApplication, QDialog, QVBoxLayout, QWidget
 
 from neurocoach.core.reminders.plan import (
@@ -166,8 +166,6 @@ class ReminderDialog(QDialog):
         self.routine.chosen.connect(self._on_choice_changed)
         self.hour.value_changed.connect(self._on_choice_changed)
         self.minute.value_changed.connect(self._on_choice_changed)
-        for field in (self.routine, self.hour, self.minute):
-            field.installEventFilter(self)  # see eventFilter
         self.every_day_button.clicked.connect(self._on_every_day_clicked)
         self.weekdays_button.clicked.connect(self._on_weekdays_clicked)
         self.cancel_button.clicked.connect(self.reject)
@@ -271,18 +269,6 @@ class ReminderDialog(QDialog):
             if parent is not None:
                 wanted = min(wanted, parent.window().width())
             fit_to_screen(self, min(wanted, free_area(self).width()), tight=True)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """A field's least height depends on its width (label beside or above), but the
-        layout keeps the one it measured first, in the narrow dialog before it was fitted:
-        told again when the width changes, so the choices do not scroll for nothing."""
-        if (
-            isinstance(event, QResizeEvent)
-            and isinstance(watched, QWidget)
-            and event.size().width() != event.oldSize().width()
-        ):
-            watched.updateGeometry()
-        return super().eventFilter(watched, event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
