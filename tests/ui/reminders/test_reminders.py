@@ -219,19 +219,18 @@ def test_with_no_tray_closing_quits_and_a_background_start_keeps_a_window(
     assert not app.window.isVisible()
 
 
+def with_tray(app: App, old: Background, tray_available: Callable[[], bool]) -> Background:
+    """The window's Background again, on a desktop that has a tray when `tray_available`."""
+    icon = QIcon(str(app_icon_pngs()[0]))
+    reminders, title = old.reminders, app.window.routine_list.title_for
+    return Background(app.window, app.settings, reminders, title, icon, tray_available)
+
+
 # The offscreen platform has no tray: Qt says so when the tray icon is made to believe in one.
 @pytest.mark.qt_log_ignore("No such signal QPlatformNativeInterface::systemTrayWindowChanged")
 def test_with_a_tray_closing_hides_and_quit_quits(reminded, qtbot) -> None:  # type: ignore[no-untyped-def]
     app, old, _clock, _notifier, _spoken = reminded()
-    icon = QIcon(str(app_icon_pngs()[0]))
-    background = Background(
-        app.window,
-        app.settings,
-        old.reminders,
-        app.window.routine_list.title_for,
-        icon,
-        lambda: True,
-    )
+    background = with_tray(app, old, lambda: True)
     assert background.tray is None  # not asked before the window is up
     background.look_for_tray()
     assert background.tray is not None and background.wanted
@@ -268,15 +267,7 @@ def test_a_log_in_start_waits_for_a_panel_that_comes_up_late(reminded, qtbot) ->
         asked.append(1)
         return len(asked) >= 3  # the third time
 
-    icon = QIcon(str(app_icon_pngs()[0]))
-    background = Background(
-        app.window,
-        app.settings,
-        old.reminders,
-        app.window.routine_list.title_for,
-        icon,
-        panel_ready,
-    )
+    background = with_tray(app, old, panel_ready)
     background.start_hidden()
     qtbot.waitUntil(lambda: background.tray is not None, timeout=5000)
     assert len(asked) == 3
