@@ -160,7 +160,11 @@ class ReminderSchedule:
         # A clock set back does not bring old times again: `told` remembers them.
         state.checked_until = now
         self._forget_old(today)
-        self._changed()
+        if waiting:
+            # Written only when a moment was dealt with, not at every look (once a minute):
+            # a `checked_until` left older on disk is safe, as every moment since then that
+            # was dealt with is in `told`, and the rest did pass while the coach was away.
+            self._changed()
         return Check(tuple(due), tuple(missed))
 
     def snooze(self, occurrence: Occurrence, now: float) -> Occurrence:

@@ -210,3 +210,22 @@ def test_the_computers_own_zone_is_used_without_one(monkeypatch: pytest.MonkeyPa
     finally:
         monkeypatch.undo()
         time.tzset()
+
+
+def test_the_state_is_written_when_a_time_is_dealt_with_not_at_every_look() -> None:
+    """A look once a minute must not write (and fsync) a file once a minute; a restart from
+    the older file still tells nothing twice and misses nothing."""
+    f = Fixture([QUICK])
+    f.due(at("2026-12-01", "8:00"))  # the first look: written
+    written = len(f.saved)
+    for minute in range(1, 59):
+        f.due(at("2026-12-01", f"8:{minute:02d}"))
+    assert len(f.saved) == written
+    assert f.due(at("2026-12-01", "9:00")) == ["2026-12-01 quick-hands@9:00"]
+    assert len(f.saved) == written + 1
+    f.due(at("2026-12-01", "12:00"))  # nothing since 9:00: the file still says 9:00
+    again = ReminderSchedule(
+        lambda: [QUICK], lambda r, d: False, state_from_data(f.saved[-1]), BERLIN
+    )
+    check = again.check(at("2026-12-01", "12:01"))
+    assert check.due == () and check.missed == ()
