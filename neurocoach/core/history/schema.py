@@ -12,7 +12,7 @@ import functools
 import sqlite3
 from pathlib import Path
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 # How long to wait for another program (a second NeuroCoach, a backup tool) to finish with the
 # file before giving up: SQLite's busy timeout.
 BUSY_TIMEOUT_SECONDS = 5.0
@@ -61,6 +61,17 @@ MIGRATIONS: dict[int, str] = {
         cannot_feel_warmth INTEGER NOT NULL CHECK (cannot_feel_warmth IN (0, 1)),
         high_risk INTEGER NOT NULL CHECK (high_risk IN (0, 1))
     );
+    """,
+    # The self-checks: one row per measure's result (a tapping test gives two, one per hand).
+    # `detail` is JSON text (each trial, each answer), kept so a later version can show more.
+    4: """
+    CREATE TABLE self_checks (
+        taken_at TEXT NOT NULL,
+        measure TEXT NOT NULL,
+        value REAL NOT NULL,
+        detail TEXT NOT NULL DEFAULT '{}'
+    );
+    CREATE INDEX self_checks_by_measure ON self_checks (measure, taken_at);
     """,
 }
 

@@ -11,6 +11,7 @@ counted (`skipped_rows`), and a file that cannot be used as a history is set asi
 
 from __future__ import annotations
 
+import json
 import logging
 import math
 import sqlite3
@@ -31,6 +32,7 @@ from neurocoach.core.history.schema import (
     refuse_newer,
     version_on_disk,
 )
+from neurocoach.core.self_checks.measures import MEASURES, SelfCheckResult
 from neurocoach.core.session.records import EndReason, StepRecord
 
 _log = logging.getLogger(__name__)
@@ -47,6 +49,12 @@ _STEP_OK = (
 _RATING_OK = (
     "r.moment IN ('before', 'after') AND typeof(r.symptom) = 'text'"
     " AND typeof(r.area) = 'text' AND typeof(r.value) = 'integer' AND r.value BETWEEN 0 AND 10"
+)
+
+# A self-check row of the right kinds; its time, measure and detail are checked as they are read.
+_SELF_CHECK_OK = (
+    "typeof(c.taken_at) = 'text' AND typeof(c.measure) = 'text'"
+    " AND typeof(c.value) IN ('integer', 'real') AND typeof(c.detail) = 'text'"
 )
 
 
@@ -334,6 +342,39 @@ class HistoryStore:
         checks = self.foot_checks()
         return checks[-1] if checks else None
 
+    # --- the self-checks -----------------------------------------------------------------
+    def save_self_check(self, result: SelfCheckResult) -> None:
+        """Keep one result; every earlier one stays, for the History view and the report."""
+        self.save_self_checks([result])
+
+    def save_self_checks(self, results: list[SelfCheckResult]) -> None:
+        """Keep results taken together (both hands' tapping) in one transaction: both or none."""
+        rows = [_self_check_row(result) for result in results]  # refused before any is written
+        with self._writing():
+            self._db.executemany(
+                "INSERT INTO self_checks (taken_at, measure, value, detail) VALUES (?, ?, ?, ?)",
+                rows,
+            )
+
+    def self_checks(self, measure: str | None = None) -> list[SelfCheckResult]:
+        """Every result (of one measure, or of all), oldest first; a row that cannot be used
+        (a time that is not one, a measure this version does not know, a detail that is not
+        a JSON object) is left out and counted."""
+        sql = (
+            f"SELECT c.rowid, {_SELF_CHECK_OK}, c.taken_at, c.measure, c.value, c.detail"
+            " FROM self_checks c"
+        )
+        rows = self._read(sql + " WHERE c.measure = ?", (measure,)) if measure else self._read(sql)
+        found = []
+        for rowid, usable, taken_at, key, value, detail in rows:
+            result = _self_check(taken_at, key, value, detail) if usable else None
+            if result is None:
+                self._skip("self_checks", rowid)
+            else:
+                found.append(result)
+        found.sort(key=lambda result: result.taken_at)  # stable: as saved, within one time
+        return found
+
     def delete_session(self, session_id: int) -> None:
         """Remove a session with its steps and ratings."""
         with self._writing():
@@ -383,6 +424,32 @@ def _parse_time(value: object) -> datetime | None:
         when = when.replace(tzinfo=timezone.utc)
     # Far from now, a date cannot be shown in local time or counted in weeks without overflowing.
     return when if 1900 <= when.year <= 9000 else None
+
+
+def _self_check_row(result: SelfCheckResult) -> tuple[str, str, float, str]:
+    """A result as it is written; one no reader could use again is refused, not stored."""
+    if result.measure not in MEASURES or not math.isfinite(result.value):
+        raise ValueError(f"not a self-check result that can be kept: {result!r}")
+    detail = json.dumps(result.detail, ensure_ascii=False, allow_nan=False)
+    return (_iso(result.taken_at), result.measure, float(result.value), detail)
+
+
+def _self_check(
+    taken_at: object, measure: object, value: object, detail: object
+) -> SelfCheckResult | None:
+    """A self-check read back (its kinds already checked in SQL), or None if unusable."""
+    when = _parse_time(taken_at)
+    if when is None or measure not in MEASURES or not isinstance(value, (int, float)):
+        return None
+    if not math.isfinite(value) or not isinstance(detail, str):
+        return None
+    try:
+        found = json.loads(detail)
+    except (ValueError, RecursionError):  # not JSON, or nested past Python's depth
+        return None
+    if not isinstance(found, dict):
+        return None
+    return SelfCheckResult(str(measure), when.astimezone(timezone.utc), float(value), found)
 
 
 def _summary(row: tuple[object, ...]) -> SessionSummary | None:

@@ -193,6 +193,12 @@ INSERT INTO session_steps VALUES (1, 10, 'Bad', 'ten', 5, 1, 1, 0), (1, 11, X'00
 INSERT INTO ratings VALUES (1, 'during', 'pain', 'all', 5), (1, 'after', 'pain', 'all', 'high'),
   (1, 'after', 'tingling', 'all', 42), (1, 'after', X'00', 'all', 3);
 """
+BAD_SELF_CHECKS = """
+INSERT INTO self_checks VALUES ('2026-11-03T09:00:00+00:00', 'chair_stand', 12, '{}'),
+  ('not a time', 'chair_stand', 12, '{}'), ('2026-11-03T09:00:00+00:00', 'grip', 30, '{}'),
+  ('2026-11-03T09:00:00+00:00', 'mnsi', 3, '{answers'), ('2026-11-03T09:00:00+00:00', 'mnsi',
+  'three', '{}');
+"""
 
 
 @dataclass(frozen=True)
@@ -242,6 +248,12 @@ VARIANTS: dict[str, Variant] = {
     "far-dates": Variant(good_then(FAR_DATES), False, skipped=2, sessions=GOOD_SESSIONS + 1),
     "nulls-where-allowed": Variant(good_then(ODD_NULLS), False, sessions=GOOD_SESSIONS + 2),
     "wrong-types": Variant(good_then(WRONG_TYPES), False, skipped=15, sessions=GOOD_SESSIONS),
+    "bad-self-checks": Variant(
+        good_then(BAD_SELF_CHECKS), False, skipped=4, sessions=GOOD_SESSIONS
+    ),
+    "wrong-column-self-checks": Variant(
+        good_then("ALTER TABLE self_checks RENAME COLUMN detail TO details;"), True
+    ),
     "wal-junk": Variant(side_file("-wal", junk(9000)), False, sessions=GOOD_SESSIONS),
     "wal-junk-after-header": Variant(
         side_file("-wal", lambda: bytes.fromhex("377f0682002de218") + junk(9000)()),
@@ -303,6 +315,8 @@ def read_everything(store: HistoryStore) -> None:
     store.rating_history()
     store.ratings_by_session()
     store.sessions(limit=3)
+    store.self_checks()
+    store.foot_checks()
 
 
 def kept_copies(folder: Path, name: str) -> list[Path]:
