@@ -1,7 +1,9 @@
 """A printable PDF report for a clinician, written with Qt's own PDF writer.
 
 One or two A4 pages: the period, days exercised, minutes, routines done, a chart of the
-symptom ratings before each session, how each symptom moved, and the user's own notes.
+symptom ratings before each session, how each symptom moved, the self-checks taken in the
+period (each date and value, the change in words, where its scoring comes from), and the
+user's own notes.
 """
 
 from __future__ import annotations
@@ -22,6 +24,16 @@ from neurocoach.core.history.progress import (
     summarise_period,
 )
 from neurocoach.core.history.store import HistoryStore
+from neurocoach.core.self_checks.change import (
+    MEANINGFUL_CHANGE,
+    RATINGS,
+    day_words,
+    latest_change_words,
+    measure_series,
+    rating_change_lines,
+    value_words,
+)
+from neurocoach.core.self_checks.measures import CHAIR_STAND, MEASURES, SelfCheckResult
 from neurocoach.core.session.wording import count_text
 from neurocoach.ui.history.progress_charts import SYMPTOM_COLOURS
 
@@ -36,7 +48,8 @@ def write_report(
 ) -> int:
     """Write the report; returns the number of pages."""
     today = today or date.today()
-    summary = summarise_period(store.sessions(), store.rating_history(), period, today)
+    history = store.rating_history()
+    summary = summarise_period(store.sessions(), history, period, today)
     writer = QPdfWriter(path)
     writer.setTitle("NeuroCoach exercise report")
     writer.setCreator(f"NeuroCoach {__version__}")
@@ -80,8 +93,12 @@ def write_report(
                 f"{SYMPTOM_NAMES[symptom]}: first {trend.first:g}, last {trend.last:g}, "
                 f"average {trend.average:.1f} over {trend.count} ratings"
             )
+        for words in rating_change_lines((w, r) for w, r in history if period.contains(w)):
+            pen.paragraph(words)
     else:
         pen.line("No ratings in this period.")
+    pen.gap()
+    _self_checks(pen, [c for c in store.self_checks() if period.contains(c.taken_at)])
     pen.gap()
     pen.heading("Notes", 14)
     for paragraph in (notes.strip() or "None.").splitlines():
@@ -111,6 +128,31 @@ def _foot_check(pen: _Pen, checks: list[FootCheck], period: Period) -> None:
         yes = [q.short.lower() for q in foot_check.QUESTIONS if check.answer(q.key)]
         said = f"yes to {'; '.join(yes)}" if yes else "no to every question"
         pen.paragraph(f"Earlier, on {_day(check.answered_at)}: {said}.")
+
+
+def _self_checks(pen: _Pen, checks: list[SelfCheckResult]) -> None:
+    """Each measure taken in the period: every date and value, the change from the first to
+    the last in words, and where its scoring comes from; then the sources of the thresholds."""
+    pen.heading("Self-checks (done by the user at home, unsupervised)", 14)
+    series = measure_series(checks)
+    if not series:
+        pen.line("None in this period.")
+        return
+    for key, results in series.items():
+        about = MEASURES[key]
+        pen.heading(about.name, 12)
+        for result in results:
+            pen.paragraph(f"• {day_words(result.taken_at)}: {value_words(result)}")
+        pen.paragraph(latest_change_words(results))
+        pen.line(f"Source: {about.source}", size=9)
+    pen.line(
+        "Sources. A change that matters: for the chair stand, "
+        f"{MEANINGFUL_CHANGE[CHAIR_STAND].source}; for the 0-10 ratings, "
+        f"{MEANINGFUL_CHANGE[RATINGS].source}. The tapping test, the one-leg stance, the MNSI "
+        "and the PGIC have no threshold used here: their change is given without judging it. "
+        "The MNSI questionnaire (University of Michigan) and the PGIC are free to use.",
+        size=9,
+    )
 
 
 def _day(when: datetime) -> str:

@@ -1,8 +1,9 @@
 """Progress a user (and their clinician) can see: sessions, a calendar, minutes and routines,
-and how the symptoms went, with export to a PDF report or a CSV file.
+how the symptoms went and the self-checks, with export to a PDF report or a CSV file.
 
-Four views behind four big buttons; the charts are built the first time they are shown, so
-the window opens at once even with years of sessions. On a short screen at large text the page
+Five views behind five big buttons (the self-checks' in self_checks_view.py); all but the
+sessions are built the first time they are shown, so the window opens at once even with
+years of sessions. On a short screen at large text the page
 scrolls up and down (Back and Report stay in view); rows of buttons wrap, and the tables wrap
 their text rather than cut it or scroll sideways.
 """
@@ -43,11 +44,13 @@ from neurocoach.ui.common.controls import LabelBesideOrAbove
 from neurocoach.ui.common.widgets import big_button, scroll_area, text_label
 from neurocoach.ui.history.month_calendar import MonthCalendar
 from neurocoach.ui.history.progress_charts import minutes_chart, symptoms_chart
+from neurocoach.ui.history.self_checks_view import SelfChecksView
 from neurocoach.ui.history.session_table import SessionTableModel, details_text, session_table
 from neurocoach.ui.history.table_fit import fit_columns
 
-VIEWS = ("Sessions", "Calendar", "Minutes and routines", "How I felt")
-VIEW_ICONS = ("list", "calendar", "chart", "heart")
+VIEWS = ("Sessions", "Calendar", "Minutes and routines", "How I felt", "Self-checks")
+VIEW_ICONS = ("list", "calendar", "chart", "heart", "stopwatch")
+SELF_CHECKS_VIEW = 4
 VIEW_START_SHOWN = 120  # px of the view in sight below the buttons when the page must scroll
 
 _log = logging.getLogger(__name__)
@@ -113,6 +116,7 @@ class HistoryPage(QWidget):
         self.calendar: MonthCalendar | None = None
         self.confirm_delete: ConfirmDialog | None = None
         self.totals_table: QTableWidget | None = None
+        self.self_checks_view: SelfChecksView | None = None
         self._built: set[int] = {0}
         self.view_buttons.idClicked.connect(self.show_view)
 
@@ -204,6 +208,14 @@ class HistoryPage(QWidget):
             column.addWidget(chart, 1)
             column.addWidget(self.totals_table)
             view.setFocusProxy(self.totals_table)
+        elif number == SELF_CHECKS_VIEW:
+            checks = SelfChecksView(self.store.self_checks(), self.store.rating_history(), view)
+            for table in checks.tables:
+                table.installEventFilter(self)
+            self.self_checks_view = checks
+            column.addWidget(checks)
+            view.setFocusProxy(checks)
+            self._show_unread()
         else:
             series = symptom_series(self.store.rating_history())
             chart = symptoms_chart(series, view)
@@ -274,11 +286,11 @@ class HistoryPage(QWidget):
             self.reload()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """The view keys 1-4 work in the tables too (which would take digits for searching)."""
+        """The view keys 1-5 work in the tables too (which would take digits for searching)."""
         if (
             event.type() == QEvent.Type.KeyPress
             and isinstance(event, QKeyEvent)
-            and Qt.Key.Key_1 <= event.key() <= Qt.Key.Key_4
+            and _view_key(event.key())
             and not event.modifiers()
         ):
             self.show_view(event.key() - Qt.Key.Key_1)
@@ -287,7 +299,7 @@ class HistoryPage(QWidget):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
-        if Qt.Key.Key_1 <= key <= Qt.Key.Key_4:
+        if _view_key(key):
             self.show_view(key - Qt.Key.Key_1)
             event.accept()
             return
@@ -301,6 +313,11 @@ class HistoryPage(QWidget):
             super().keyPressEvent(event)
             return
         event.accept()
+
+
+def _view_key(key: int) -> bool:
+    """1 to 5: the number on each view's button."""
+    return Qt.Key.Key_1 <= key < Qt.Key.Key_1 + len(VIEWS)
 
 
 class _ShownPageStack(QStackedWidget):

@@ -15,7 +15,7 @@ from neurocoach.ui.common import icons, theme
 NAMES = [
     *("play", "pause", "stop", "back", "next", "skip", "plus", "adjust", "check", "close"),
     *("reset", "delete", "save", "history", "settings", "open", "report", "calendar"),
-    *("chart", "heart", "list", "home", "info", "warning"),
+    *("chart", "heart", "list", "home", "info", "warning", "stopwatch"),
 ]
 
 

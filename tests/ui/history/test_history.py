@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import csv
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtPdf import QPdfDocument
 
-from neurocoach.core.history.export import COLUMNS
+from neurocoach.core.history.export import COLUMNS, SELF_CHECK_COLUMNS
+from neurocoach.core.self_checks.measures import CHAIR_STAND, MNSI, TAPPING_RIGHT, SelfCheckResult
 from neurocoach.ui.history.history_page import HistoryPage
 from neurocoach.ui.history.report_dialog import ReportDialog
 from tests.ui.accessibility import audit
@@ -72,9 +74,25 @@ def saving_to(monkeypatch, path: Path) -> None:
     )
 
 
+def self_checks(app) -> None:
+    """A chair stand before the report's 30 days and two in them, an MNSI, a tapping test."""
+    for days_ago, stands in ((40, 10), (20, 12), (1, 15)):
+        app.store.save_self_check(
+            SelfCheckResult(CHAIR_STAND, NOW - timedelta(days=days_ago), stands, {"arms": False})
+        )
+    app.store.save_self_check(SelfCheckResult(MNSI, NOW - timedelta(days=2), 4, {"answers": [1]}))
+    app.store.save_self_check(SelfCheckResult(TAPPING_RIGHT, NOW - timedelta(days=3), 52.5))
+
+
+def day(days_ago: int) -> str:
+    local = (NOW - timedelta(days=days_ago)).astimezone()
+    return f"{local.day} {local:%B %Y}"
+
+
 def test_csv_export_has_the_columns_and_values(make_app, tmp_path, monkeypatch) -> None:
     app = make_app()
     filled(app)
+    self_checks(app)
     dialog = ReportDialog(app.store)
     app.qtbot.addWidget(dialog)
     target = tmp_path / "sessions.csv"
@@ -82,8 +100,29 @@ def test_csv_export_has_the_columns_and_values(make_app, tmp_path, monkeypatch) 
     dialog.period.set_current("30")
     app.qtbot.mouseClick(dialog.csv_button, Qt.MouseButton.LeftButton)
     assert "4 sessions are saved" in dialog.status.text()
-    with target.open() as stream:
-        rows = list(csv.DictReader(stream))
+    with target.open(newline="") as stream:
+        table = list(csv.reader(stream))
+    gap = table.index([])  # the sessions, an empty row, then the self-checks
+    rows = [dict(zip(table[0], row, strict=True)) for row in table[1:gap]]
+    assert table[0] == list(COLUMNS)
+    assert table[gap + 1] == list(SELF_CHECK_COLUMNS)
+    checks = table[gap + 2 :]  # the 30 days' only, oldest first, in local time
+    assert [(c[1], c[2]) for c in checks] == [
+        ("30-second chair stand", "12"),
+        ("Finger tapping, right hand", "52.5"),
+        ("MNSI questionnaire", "4"),
+        ("30-second chair stand", "15"),
+    ]
+    newest_check = checks[-1]
+    when = (NOW - timedelta(days=1)).astimezone().isoformat(timespec="minutes")
+    assert newest_check == [
+        when,
+        "30-second chair stand",
+        "15",
+        "stands in 30 seconds",
+        '{"arms": false}',
+    ]
+    assert checks[2][4] == '{"answers": [1]}'
     assert list(rows[0]) == list(COLUMNS)
     assert [r["routine"] for r in rows] == [
         "Quick hands",
@@ -127,7 +166,48 @@ def test_the_pdf_report_has_pages_and_the_figures(make_app, tmp_path, monkeypatc
         "Feet feel warmer in the mornings.",
     ):
         assert expected in text, expected
+    assert "Self-checks (done by the user at home, unsupervised) None in this period." in text
     document.close()
+
+
+def test_the_pdf_report_has_every_self_check_of_the_period_with_its_date(
+    make_app, tmp_path
+) -> None:
+    from neurocoach.core.history.progress import Period
+    from neurocoach.ui.history.clinician_report import write_report
+
+    app = make_app()
+    filled(app)
+    self_checks(app)
+    today = NOW.astimezone().date()
+    target = tmp_path / "report.pdf"
+    write_report(app.store, str(target), Period(today - timedelta(days=29), today), today=today)
+    document = QPdfDocument()
+    assert document.load(str(target)) == QPdfDocument.Error.None_
+    text = " ".join(document.getAllText(p).text() for p in range(document.pageCount()))
+    text = " ".join(text.split())
+    document.close()
+    since = NOW - timedelta(days=20)
+    for expected in (
+        "Self-checks (done by the user at home, unsupervised)",
+        "30-second chair stand",
+        f"• {day(20)}: 12 stands in 30 seconds",
+        f"• {day(1)}: 15 stands in 30 seconds",
+        f"12 → 15 stands since {since.astimezone().day} {since.astimezone():%B}: up 3, more "
+        "than the 2.5 that counts as a real change.",
+        "Source: 30-Second Chair Stand, CDC STEADI; Jones, Rikli & Beam 1999",
+        "MNSI questionnaire",
+        f"• {day(2)}: 4 points of 13 (higher: more signs of neuropathy)",
+        "Source: Michigan Neuropathy Screening Instrument",
+        "Finger tapping, right hand",
+        f"• {day(3)}: 52.5 taps in 10 seconds",
+        "One result so far",
+        "The MNSI questionnaire (University of Michigan) and the PGIC are free to use.",
+        "Pain 7 → 6: down 1 point, less than the 2 points or 30 % of a change that matters.",
+    ):
+        assert expected in text, expected
+    assert day(40) not in text  # the chair stand before the period is not in its report
+    assert "Overall change since starting" not in text  # no PGIC was taken
 
 
 def test_the_view_on_screen_has_the_filled_button(make_app) -> None:
