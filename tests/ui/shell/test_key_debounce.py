@@ -4,6 +4,8 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
+from neurocoach.ui.shell import key_debounce
+from neurocoach.ui.shell.key_debounce import KeyDebounceFilter
 from tests.ui.helpers import select_routine, start_routine
 
 
@@ -68,3 +70,59 @@ def test_dialogs_are_debounced_too(make_app) -> None:
     app.press(Qt.Key.Key_Escape)  # No, keep going
     app.qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
     assert app.window.session.driver is not None and app.window.session.driver.running
+
+
+def test_a_hold_lets_every_press_through_until_it_is_lifted(make_app) -> None:
+    """The tapping test's fast presses of one key, and auto-repeats, all pass while held."""
+    app = make_app()
+    player = start_routine(app)
+    handle = app.window.windowHandle()
+    repeat = QKeyEvent(
+        QEvent.Type.KeyPress, Qt.Key.Key_Right, Qt.KeyboardModifier.NoModifier, "", True
+    )
+    assert app.keys in key_debounce.watching()
+    key_debounce.hold_off("a test")
+    try:
+        assert key_debounce.held_off() == {"a test"}
+        app.qtbot.keyClick(handle, Qt.Key.Key_Left)
+        app.qtbot.keyClick(handle, Qt.Key.Key_Left)  # no time between: passed all the same
+        QApplication.sendEvent(handle, repeat)  # a held Right: passed, and acted on
+        assert app.keys.ignored == 0
+        assert player.position.text() == "Step 2 of 2"
+    finally:
+        key_debounce.resume("a test")
+    assert key_debounce.held_off() == frozenset()
+    app.qtbot.keyClick(handle, Qt.Key.Key_Left)  # as soon as the last Left seen while held
+    QApplication.sendEvent(handle, repeat)
+    assert app.keys.ignored == 2  # both dropped again
+    assert player.position.text() == "Step 2 of 2"
+
+
+def test_each_reason_is_lifted_on_its_own_and_an_unknown_one_is_harmless(make_app) -> None:
+    app = make_app()
+    start_routine(app)
+    handle = app.window.windowHandle()
+    key_debounce.resume("never held")  # nothing happens
+    key_debounce.hold_off("one")
+    key_debounce.hold_off("two")
+    key_debounce.hold_off("two")  # held twice for one reason: lifted once
+    key_debounce.resume("one")
+    try:
+        assert key_debounce.held_off() == {"two"}
+        app.qtbot.keyClick(handle, Qt.Key.Key_Left)
+        app.qtbot.keyClick(handle, Qt.Key.Key_Left)
+        assert app.keys.ignored == 0  # still held for "two"
+    finally:
+        key_debounce.resume("two")
+    app.qtbot.keyClick(handle, Qt.Key.Key_Left)
+    assert app.keys.ignored == 1
+
+
+def test_the_registry_holds_the_filters_that_watch(qapp: QApplication) -> None:
+    keys = KeyDebounceFilter()
+    assert keys not in key_debounce.watching()
+    keys.watch(qapp)
+    keys.watch(qapp)  # watching twice is listed once
+    assert key_debounce.watching().count(keys) == 1
+    keys.unwatch(qapp)
+    assert keys not in key_debounce.watching()
