@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from neurocoach.core.history.store import HistoryStore
+from neurocoach.core.self_checks import measures
 from neurocoach.core.session.clock import ManualClock
 from neurocoach.core.session.records import EndReason, StepRecord
 from neurocoach.core.settings import Settings
@@ -135,6 +136,20 @@ def add_session(
     for moment, values in (ratings or {}).items():
         store.save_ratings(sid, moment, values)
     return sid
+
+
+def with_self_checks(app: App) -> None:
+    """Each timed check and the questionnaire done twice, 20 and 3 days ago."""
+    for days_ago, step in ((20, 0), (3, 1)):
+        when = NOW - timedelta(days=days_ago)
+        for measure, value in (
+            (measures.TAPPING_RIGHT, 48 + 4 * step),
+            (measures.TAPPING_LEFT, 44 + 3 * step),
+            (measures.CHAIR_STAND, 9 + 3 * step),
+            (measures.ONE_LEG_STANCE, 6.5 + step),
+            (measures.MNSI, 5 - step),
+        ):
+            app.store.save_self_check(measures.SelfCheckResult(measure, when, value))
 
 
 def filled(app: App) -> None:

@@ -32,7 +32,7 @@ from tests.ui.sizes import button_problems
 # are the bundled routine's, with the most words and a caution.
 ROUTINE = "Hand exercises"
 WATER_ROUTINE = "Warm hands"
-HISTORY_VIEWS = ("sessions", "calendar", "minutes a week", "how I felt")
+HISTORY_VIEWS = ("sessions", "calendar", "minutes a week", "how I felt", "self-checks")
 KEY_GAP_S = 0.8  # over the 0.6 s debounce: each press counts, as a person's would
 
 

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from neurocoach.ui.common import theme
-from tests.ui.helpers import filled, select_routine, visit_dialogs
+from tests.ui.helpers import filled, select_routine, visit_dialogs, with_self_checks
 from tests.ui.layout_checks import cut_off_labels, overlapping
 from tests.ui.sizes import assert_buttons_big_and_readable
 
@@ -71,13 +71,15 @@ def test_every_dialog_fits(scaled) -> None:
 
 @pytest.mark.parametrize("scaled", SIZES, indirect=True, ids=IDS)
 def test_history_checkin_and_report_fit(scaled) -> None:
+    from neurocoach.ui.history.history_page import VIEWS
     from neurocoach.ui.history.report_dialog import ReportDialog
 
     app, _size = scaled
     filled(app)
+    with_self_checks(app)
     app.window.show_history()
     page = app.window.current_page()
-    for number in range(4):
+    for number in range(len(VIEWS)):
         page.show_view(number)
         app.qtbot.wait(10)
         check(page)

@@ -47,6 +47,7 @@ class SessionPages(QObject):
         self._show_page = show_page
         self.stop_dialog: QDialog | None = None
         self._checking_in = False
+        self.finished = False  # whether the last session ran to its end (the finish page's)
         session.session_started.connect(self._on_session_started)
         session.session_ended.connect(self._on_session_ended)
 
@@ -137,6 +138,7 @@ class SessionPages(QObject):
         session_id = recorder.session_id if recorder is not None else None
         store = recorder.store if recorder is not None else None
         summary = summarise_finish(outcome, engine.routine, store, session_id, date.today())
+        self.finished = outcome.finished
         page = screens.finish_page(summary, self.window)
         page.done_requested.connect(self.done_requested.emit)
         page.history_requested.connect(self.history_requested.emit)

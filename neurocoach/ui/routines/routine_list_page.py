@@ -130,12 +130,14 @@ class RoutineList(QListWidget):
 
 
 class RoutineListPage(QWidget):
-    """Signals: routine_chosen(CatalogEntry), history_requested(), open_file_requested()."""
+    """Signals: routine_chosen(CatalogEntry), history_requested(), open_file_requested(),
+    settings_requested(), self_checks_requested()."""
 
     routine_chosen = Signal(object)
     history_requested = Signal()
     open_file_requested = Signal()
     settings_requested = Signal()
+    self_checks_requested = Signal()
 
     def __init__(
         self, entries: list[CatalogEntry], options: SessionOptions, parent: QWidget | None = None
@@ -165,14 +167,21 @@ class RoutineListPage(QWidget):
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.start_button = big_button("Start", "Enter", self, primary=True, icon="play")
         self.history_button = big_button("History", "Ctrl+H", self, icon="history")
+        self.self_checks_button = big_button("Self-checks", "Ctrl+K", self, icon="stopwatch")
         self.settings_button = big_button("Settings", "Ctrl+,", self, icon="settings")
         self.open_button = big_button("Open file", "Ctrl+O", self, icon="open")
 
         # The main action takes the spare width; at large text the row wraps in two.
         buttons = ButtonRows(
-            [self.start_button, self.history_button, self.settings_button, self.open_button],
+            [
+                self.start_button,
+                self.history_button,
+                self.self_checks_button,
+                self.settings_button,
+                self.open_button,
+            ],
             self,
-            stretch=[1, 0, 0, 0],
+            stretch=[1, 0, 0, 0, 0],
         )
         layout = QVBoxLayout(self)
         theme.page_margins(layout, top=theme.SPACE["s"])
@@ -188,6 +197,7 @@ class RoutineListPage(QWidget):
         self.history_button.clicked.connect(self.history_requested.emit)
         self.open_button.clicked.connect(self.open_file_requested.emit)
         self.settings_button.clicked.connect(self.settings_requested.emit)
+        self.self_checks_button.clicked.connect(self.self_checks_requested.emit)
         self.setFocusProxy(self.list)
 
     def set_options(self, options: SessionOptions) -> None:

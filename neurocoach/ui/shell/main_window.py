@@ -42,6 +42,7 @@ from neurocoach.ui.settings.settings_windows import SettingsWindows
 from neurocoach.ui.shell import screens
 from neurocoach.ui.shell.foot_check_flow import FootCheckFlow
 from neurocoach.ui.shell.menus import MenuBuilder
+from neurocoach.ui.shell.self_check_flow import SelfCheckFlow
 
 AudioFactory = Callable[[], SessionAudio]
 
@@ -77,7 +78,12 @@ class MainWindow(QMainWindow):
         self.session_pages = SessionPages(
             self.session, self.settings, self.illustrations, self, self._show_page
         )
-        self.session_pages.done_requested.connect(self.show_routines)
+        self.self_checks = SelfCheckFlow(
+            lambda: self.store, self.feet, clock, self.say, self, self._show_page, self.tell
+        )
+        self.session_pages.done_requested.connect(
+            lambda: self.self_checks.after_session(self.session_pages.finished, self.show_routines)
+        )
         self.session_pages.history_requested.connect(self.show_history)
         self.settings_windows = SettingsWindows(
             self.settings,
@@ -101,6 +107,7 @@ class MainWindow(QMainWindow):
         self.routine_list.history_requested.connect(self.show_history)
         self.routine_list.open_file_requested.connect(self.choose_routine_file)
         self.routine_list.settings_requested.connect(self.settings_windows.show_settings)
+        self.routine_list.self_checks_requested.connect(self.show_self_checks)
         self.settings.changed.connect(self._on_settings_changed)
         self.feet.changed.connect(lambda _: self.routine_list.set_options(self.session.options()))
         self._build_menus()
@@ -118,6 +125,7 @@ class MainWindow(QMainWindow):
         self.fullscreen_action.setCheckable(True)
         settings = self.settings_windows.show_settings
         self.settings_action = add("&View", "&Settings…", "Ctrl+,", settings)
+        self.self_checks_action = add("&View", "Self-chec&ks…", "Ctrl+K", self.show_self_checks)
         self.foot_check_action = add("&View", "Foot &check…", "", lambda: self.ask_foot_check())
         when = functools.partial(show_when_to_call, self)
         self.when_to_call_action = add("&Help", f"&{foot_check.WHEN_TO_CALL_HEADING}", "", when)
@@ -129,6 +137,12 @@ class MainWindow(QMainWindow):
         if self._audio is None and self._audio_factory is not None:
             self._audio = self._audio_factory()
         return self._audio
+
+    def say(self, text: str) -> None:
+        """One sentence by voice outside a session (a self-check's count-down)."""
+        audio = self.audio()
+        if audio is not None:
+            audio.announce(text)
 
     def tell(self, message: str) -> None:
         """A plain message that does not block the window (Enter or Escape closes it)."""
@@ -164,6 +178,11 @@ class MainWindow(QMainWindow):
         page.back_requested.connect(self.show_routines)
         page.report_requested.connect(self.show_report)
         self._show_page(page)
+
+    @Slot()
+    def show_self_checks(self) -> None:
+        if not self.session.active():  # the player keeps the screen during a session
+            self.self_checks.open_menu(self.show_routines)
 
     @Slot()
     def show_report(self) -> None:

@@ -11,7 +11,7 @@ they cost a user nothing they can notice.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,11 +21,13 @@ from neurocoach.core.foot_check import FootCheck
 from neurocoach.core.history.finish_summary import FinishSummary
 from neurocoach.core.history.store import HistoryStore
 from neurocoach.core.routine.model import Routine
+from neurocoach.core.session.clock import Clock
 from neurocoach.core.session.timeline import SessionOptions
 from neurocoach.core.settings import Settings
 from neurocoach.ui.session.driver import SessionDriver
 
 if TYPE_CHECKING:
+    from neurocoach.core.self_checks.offers import Offer
     from neurocoach.ui.checkin.checkin_page import CheckInPage
     from neurocoach.ui.common.confirm_dialog import ConfirmStopDialog
     from neurocoach.ui.foot_check.foot_check_page import FootCheckPage
@@ -34,6 +36,11 @@ if TYPE_CHECKING:
     from neurocoach.ui.player.finish_page import FinishPage
     from neurocoach.ui.player.player_page import PlayerPage
     from neurocoach.ui.routines.before_start_page import BeforeStartPage
+    from neurocoach.ui.self_checks.legs_page import LegsCheckPage
+    from neurocoach.ui.self_checks.mnsi_page import MnsiPage
+    from neurocoach.ui.self_checks.pgic_page import PgicPage
+    from neurocoach.ui.self_checks.self_checks_page import SelfChecksPage
+    from neurocoach.ui.self_checks.tapping_page import TappingPage
     from neurocoach.ui.settings.exercise_dialog import ExerciseDialog
     from neurocoach.ui.settings.settings_dialog import SettingsDialog
 
@@ -80,6 +87,38 @@ def stop_dialog(parent: QWidget) -> ConfirmStopDialog:
     from neurocoach.ui.common.confirm_dialog import ConfirmStopDialog
 
     return ConfirmStopDialog(parent)
+
+
+def self_checks_page(offers: Sequence[Offer], parent: QWidget) -> SelfChecksPage:
+    from neurocoach.ui.self_checks.self_checks_page import SelfChecksPage
+
+    return SelfChecksPage(offers, parent)
+
+
+def tapping_page(clock: Clock, say: Callable[[str], None], parent: QWidget) -> TappingPage:
+    from neurocoach.ui.self_checks.tapping_page import TappingPage
+
+    return TappingPage(clock, say, parent)
+
+
+def legs_check_page(
+    kind: str, clock: Clock, say: Callable[[str], None], parent: QWidget
+) -> LegsCheckPage:
+    from neurocoach.ui.self_checks.legs_page import LegsCheckPage
+
+    return LegsCheckPage(kind, clock, say, parent)
+
+
+def mnsi_page(parent: QWidget) -> MnsiPage:
+    from neurocoach.ui.self_checks.mnsi_page import MnsiPage
+
+    return MnsiPage(parent)
+
+
+def pgic_page(parent: QWidget) -> PgicPage:
+    from neurocoach.ui.self_checks.pgic_page import PgicPage
+
+    return PgicPage(parent)
 
 
 def history_page(store: HistoryStore, parent: QWidget) -> HistoryPage:
