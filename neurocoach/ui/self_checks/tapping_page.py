@@ -144,9 +144,15 @@ class TappingPage(QWidget):
             self.trials,
             role="muted",
         )
+        # The count says what it counts: beside the seconds, a bare number could be either.
+        self.taps_caption = text_label("Taps:", self.trials, role="subtitle", wrap=False)
+        self.taps_caption.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        counted = QHBoxLayout()  # beside the number, not under it: the number keeps its height
+        counted.addWidget(self.taps_caption)
+        counted.addWidget(self.tap_count, 1)
         row = QHBoxLayout()
         row.addWidget(self.countdown, 1)
-        row.addWidget(self.tap_count, 1)
+        row.addLayout(counted, 1)
         trials_layout = QVBoxLayout(self.trials)
         trials_layout.setContentsMargins(0, 0, 0, 0)
         trials_layout.addWidget(self.trial_title)
@@ -286,6 +292,7 @@ class TappingPage(QWidget):
             done = count_text(self.test.last_count, "tap")
             self.status.setText(f"That try: {done}.{switch} Next: {trial}.")
         self.tap_count.setVisible(tapping)
+        self.taps_caption.setVisible(tapping)
         self.countdown.set_phase("switch" if event.switching else RING_PHASES.get(phase, "ready"))
         self.countdown.set_resting(phase is Phase.REST)
 
