@@ -44,6 +44,7 @@ PAGES = [
     "history: calendar",
     "history: minutes a week",
     "history: how I felt",
+    "history: self-checks",
     "report dialog",
     "settings",
     "about box",

@@ -297,6 +297,18 @@ def scroll_area(content: QWidget, parent: QWidget) -> QScrollArea:
     return area
 
 
+# Up, Down, Page Up, Page Down: the odd ones go down.
+SCROLL_KEYS = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
+
+
+def scroll_by_key(area: QScrollArea, key: int) -> None:
+    """Move a page whose buttons take no focus with the arrow and page keys: three lines for
+    an arrow, a screenful for Page Up or Down."""
+    bar = area.verticalScrollBar()
+    step = bar.pageStep() if key in SCROLL_KEYS[2:] else bar.singleStep() * 3
+    bar.setValue(bar.value() + (step if key in SCROLL_KEYS[1::2] else -step))
+
+
 def text_label(text: str, parent: QWidget, role: str = "", wrap: bool = True) -> QLabel:
     label = QLabel(text, parent)
     if role:

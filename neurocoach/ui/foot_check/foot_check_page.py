@@ -19,10 +19,14 @@ from neurocoach.core.foot_check import QUESTIONS, FootCheck
 from neurocoach.core.routine.model import Routine
 from neurocoach.ui.common import theme
 from neurocoach.ui.common.button_rows import ButtonRows
-from neurocoach.ui.common.widgets import announce, big_button, scroll_area, text_label
-
-# Up, Down, Page Up, Page Down: the odd ones go down.
-SCROLL_KEYS = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
+from neurocoach.ui.common.widgets import (
+    SCROLL_KEYS,
+    announce,
+    big_button,
+    scroll_area,
+    scroll_by_key,
+    text_label,
+)
 
 
 class FootCheckPage(QWidget):
@@ -152,9 +156,7 @@ class FootCheckPage(QWidget):
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.go_on()
         elif key in SCROLL_KEYS:
-            bar = self.scroller.verticalScrollBar()  # the buttons take no focus: keys scroll
-            step = bar.pageStep() if key in SCROLL_KEYS[2:] else bar.singleStep() * 3
-            bar.setValue(bar.value() + (step if key in SCROLL_KEYS[1::2] else -step))
+            scroll_by_key(self.scroller, key)  # the buttons take no focus: keys scroll
         else:
             super().keyPressEvent(event)
             return

@@ -39,13 +39,20 @@ from neurocoach.core.self_checks.measures import CHAIR_STAND, MEASURES, ONE_LEG_
 from neurocoach.core.session.clock import Clock
 from neurocoach.ui.common import theme
 from neurocoach.ui.common.button_rows import ButtonRows
-from neurocoach.ui.common.widgets import KeyedButton, announce, big_button, scroll_area, text_label
+from neurocoach.ui.common.widgets import (
+    SCROLL_KEYS,
+    KeyedButton,
+    announce,
+    big_button,
+    scroll_area,
+    scroll_by_key,
+    text_label,
+)
 from neurocoach.ui.player.countdown_display import CountdownDisplay
 
 TICK_MS = 100  # while timing: the display and the 45-second cap within a blink
 BIG_SCALE = 1.5  # a result
 ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-SCROLL_KEYS = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
 DIGITS = {getattr(Qt.Key, f"Key_{d}"): d for d in range(10)}
 UP_KEYS = (Qt.Key.Key_Up, Qt.Key.Key_Plus, Qt.Key.Key_Equal)  # = is + without Shift
 DOWN_KEYS = (Qt.Key.Key_Down, Qt.Key.Key_Minus)
@@ -406,9 +413,7 @@ class LegsCheckPage(QWidget):
         elif key == Qt.Key.Key_C and view == "result":
             self.change()
         elif key in SCROLL_KEYS and self.scroller.isVisible():
-            bar = self.scroller.verticalScrollBar()  # the buttons take no focus: keys scroll
-            step = bar.pageStep() if key in SCROLL_KEYS[2:] else bar.singleStep() * 3
-            bar.setValue(bar.value() + (step if key in SCROLL_KEYS[1::2] else -step))
+            scroll_by_key(self.scroller, key)  # the buttons take no focus: keys scroll
         else:
             super().keyPressEvent(event)
             return

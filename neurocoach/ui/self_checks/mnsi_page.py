@@ -20,9 +20,15 @@ from neurocoach.core.self_checks.measures import SelfCheckResult
 from neurocoach.core.self_checks.mnsi import ITEMS
 from neurocoach.ui.common import theme
 from neurocoach.ui.common.button_rows import ButtonRows
-from neurocoach.ui.common.widgets import announce, big_button, scroll_area, text_label
+from neurocoach.ui.common.widgets import (
+    SCROLL_KEYS,
+    announce,
+    big_button,
+    scroll_area,
+    scroll_by_key,
+    text_label,
+)
 
-SCROLL_KEYS = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
 TITLE = "Questionnaire about your feet and legs"
 INTRO = -1  # the index of the intro screen; len(ITEMS): the summary
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -202,9 +208,7 @@ class MnsiPage(QWidget):
             else:
                 self.keep()
         elif key in SCROLL_KEYS:
-            bar = self.scroller.verticalScrollBar()  # the buttons take no focus: keys scroll
-            step = bar.pageStep() if key in SCROLL_KEYS[2:] else bar.singleStep() * 3
-            bar.setValue(bar.value() + (step if key in SCROLL_KEYS[1::2] else -step))
+            scroll_by_key(self.scroller, key)  # the buttons take no focus: keys scroll
         else:
             super().keyPressEvent(event)
             return

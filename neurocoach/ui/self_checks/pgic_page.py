@@ -20,12 +20,18 @@ from neurocoach.core.self_checks import pgic
 from neurocoach.core.self_checks.measures import SelfCheckResult
 from neurocoach.ui.common import theme
 from neurocoach.ui.common.button_rows import ButtonRows
-from neurocoach.ui.common.widgets import KeyedButton, announce, big_button, scroll_area, text_label
+from neurocoach.ui.common.widgets import (
+    SCROLL_KEYS,
+    KeyedButton,
+    announce,
+    big_button,
+    scroll_area,
+    scroll_by_key,
+    text_label,
+)
 
 NUMBER_KEYS = {getattr(Qt.Key, f"Key_{value}"): value for value in pgic.OPTIONS}
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-# Up, Down, Page Up, Page Down: the odd ones go down.
-SCROLL_KEYS = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
 NOT_CHOSEN = "No answer chosen yet."
 
 
@@ -127,9 +133,7 @@ class PgicPage(QWidget):
         elif key == Qt.Key.Key_Escape:
             self.skipped.emit()
         elif key in SCROLL_KEYS:
-            bar = self.scroller.verticalScrollBar()  # the buttons take no focus: keys scroll
-            step = bar.pageStep() if key in SCROLL_KEYS[2:] else bar.singleStep() * 3
-            bar.setValue(bar.value() + (step if key in SCROLL_KEYS[1::2] else -step))
+            scroll_by_key(self.scroller, key)  # the buttons take no focus: keys scroll
         else:
             super().keyPressEvent(event)
             return

@@ -18,10 +18,15 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from neurocoach.core.self_checks.offers import DUE_WORDS, Offer
 from neurocoach.ui.common import theme
 from neurocoach.ui.common.button_rows import ButtonRows
-from neurocoach.ui.common.widgets import KeyedButton, big_button, scroll_area, text_label
+from neurocoach.ui.common.widgets import (
+    SCROLL_KEYS,
+    KeyedButton,
+    big_button,
+    scroll_area,
+    scroll_by_key,
+    text_label,
+)
 
-# Up, Down, Page Up, Page Down: the odd ones go down.
-SCROLL_KEYS = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
 NUMBER_KEYS = {getattr(Qt.Key, f"Key_{number}"): number for number in range(1, 10)}
 
 
@@ -112,9 +117,7 @@ class SelfChecksPage(QWidget):
         elif key == Qt.Key.Key_Escape:
             self.back_requested.emit()
         elif key in SCROLL_KEYS:
-            bar = self.scroller.verticalScrollBar()  # the buttons take no focus: keys scroll
-            step = bar.pageStep() if key in SCROLL_KEYS[2:] else bar.singleStep() * 3
-            bar.setValue(bar.value() + (step if key in SCROLL_KEYS[1::2] else -step))
+            scroll_by_key(self.scroller, key)  # the buttons take no focus: keys scroll
         else:
             super().keyPressEvent(event)
             return

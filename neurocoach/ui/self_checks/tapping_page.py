@@ -31,7 +31,14 @@ from neurocoach.core.session.clock import Clock
 from neurocoach.core.session.wording import count_text
 from neurocoach.ui.common import theme
 from neurocoach.ui.common.button_rows import ButtonRows
-from neurocoach.ui.common.widgets import announce, big_button, scroll_area, text_label
+from neurocoach.ui.common.widgets import (
+    SCROLL_KEYS,
+    announce,
+    big_button,
+    scroll_area,
+    scroll_by_key,
+    text_label,
+)
 from neurocoach.ui.player.countdown_display import CountdownDisplay
 from neurocoach.ui.shell import key_debounce
 
@@ -39,7 +46,6 @@ HOLD_REASON = "tapping test"
 TICK_MS = 50  # while a trial runs: the count-down and a trial's end shown within a blink
 HUGE_SCALE = 3.0  # the live tap count, in times the title's size
 BIG_SCALE = 1.5  # each hand's result
-SCROLL_KEYS = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
 RING_PHASES = {Phase.READY: "ready", Phase.TAPPING: "hold", Phase.REST: "rest"}
 
 
@@ -235,9 +241,7 @@ class TappingPage(QWidget):
         elif self.view == "results" and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.keep()
         elif key in SCROLL_KEYS and self.view != "trials":
-            bar = self.scroller.verticalScrollBar()  # the buttons take no focus: keys scroll
-            step = bar.pageStep() if key in SCROLL_KEYS[2:] else bar.singleStep() * 3
-            bar.setValue(bar.value() + (step if key in SCROLL_KEYS[1::2] else -step))
+            scroll_by_key(self.scroller, key)  # the buttons take no focus: keys scroll
         else:
             super().keyPressEvent(event)
             return
