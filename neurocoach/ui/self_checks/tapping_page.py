@@ -1,5 +1,6 @@
 """The finger tapping self-check: which hand the person writes with, six timed trials on the
 Space bar, then the middle count of each hand in huge digits, with the typical range in words.
+The results are kept the moment the last trial ends, so no stray key can throw them away.
 
 Fast presses of one key are the measure here, so the key filter that drops a tremor's double
 press is held off for the trials, and only for them: from the first get-ready to the last
@@ -62,8 +63,9 @@ def _set_size(label: QLabel, times: float) -> None:
 
 
 class TappingPage(QWidget):
-    """Signals: finished(list[SelfCheckResult]) when the person keeps the results (Enter on
-    the results screen); back_requested() when they leave with Escape, keeping nothing."""
+    """Signals: finished(list[SelfCheckResult]) as soon as the last trial ends (the results
+    screen then shows them, kept); back_requested() on Enter or Escape from the results, or
+    Escape before the end, which keeps nothing of unfinished trials."""
 
     finished = Signal(object)
     back_requested = Signal()
@@ -170,17 +172,16 @@ class TappingPage(QWidget):
         self.right_button = big_button("Right", "R", self, primary=True)
         self.left_button = big_button("Left", "L", self, primary=True)
         self.stop_button = big_button("Stop", "Esc", self, icon="stop")
-        self.leave_button = big_button("Leave, not kept", "Esc", self, icon="close")
-        self.keep_button = big_button("Keep", "Enter", self, primary=True, icon="save")
+        self.keep_button = big_button("Done", "Enter", self, primary=True, icon="check")
         for button in (self.back_button, self.right_button, self.left_button):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys only: Space is a tap
-        for button in (self.stop_button, self.leave_button, self.keep_button):
+        for button in (self.stop_button, self.keep_button):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.intro_buttons = ButtonRows(
             [self.back_button, self.right_button, self.left_button], self, stretch=[0, 1, 1]
         )
         self.trial_buttons = ButtonRows([self.stop_button], self)
-        self.result_buttons = ButtonRows([self.leave_button, self.keep_button], self, [0, 1])
+        self.result_buttons = ButtonRows([self.keep_button], self)
 
         layout = QVBoxLayout(self)
         theme.page_margins(layout, top=theme.SPACE["s"])
@@ -193,7 +194,6 @@ class TappingPage(QWidget):
         self.right_button.clicked.connect(lambda: self.begin("right"))
         self.left_button.clicked.connect(lambda: self.begin("left"))
         self.stop_button.clicked.connect(self.leave)
-        self.leave_button.clicked.connect(self.leave)
         self.keep_button.clicked.connect(self.keep)
         self._show_intro()
 
@@ -219,11 +219,11 @@ class TappingPage(QWidget):
 
     @Slot()
     def keep(self) -> None:
+        """Enter (or Escape) on the results: they were kept when the last trial ended."""
         if self.view != "results":
             return
-        results = self.test.results(datetime.now(timezone.utc))
         self._reset()
-        self.finished.emit(results)
+        self.back_requested.emit()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
@@ -267,6 +267,8 @@ class TappingPage(QWidget):
             self._end_trials()
             self.view = "results"
             self._show_results()
+            # Kept at once: three minutes of tapping are never lost to one stray key.
+            self.finished.emit(self.test.results(datetime.now(timezone.utc)))
         elif events:
             self._show_phase(events[-1])
         self.countdown.set_time(self.test.remaining(), self.test.duration())
@@ -341,7 +343,7 @@ class TappingPage(QWidget):
                 f"Your {TRIALS_PER_HAND} tries{writes}: {listed} taps. The middle count is kept."
             )
         self.typical.setText(typical_words(medians, dominant))
-        self.heading.setText("Your tapping results")
+        self.heading.setText("Your tapping results, kept in your history")
         self._show_screen()
         spoken = ". ".join(result.text() for result in self.hand_results)
         announce(self, f"{self.heading.text()}. {spoken}. Press Enter to keep them.")

@@ -71,7 +71,8 @@ class SelfCheckFlow(QObject):
         keep = lambda found: self._keep(found, back)  # noqa: E731
         if key == "tapping":
             tapping = screens.tapping_page(self.clock, self._say, self.window)
-            tapping.finished.connect(keep)
+            # Kept when the trials end, while its results stay on screen until Enter.
+            tapping.finished.connect(lambda found: self._keep(found, lambda: None))
             tapping.back_requested.connect(back)
             self._show_page(tapping)
         elif key == "mnsi":

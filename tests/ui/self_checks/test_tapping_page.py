@@ -99,6 +99,8 @@ def test_every_quick_tap_counts_in_the_test_and_a_double_press_is_dropped_after(
     tapping: Tapping,
 ) -> None:
     page = tapping.page
+    kept: list[object] = []
+    page.finished.connect(kept.append)
     assert not page.timer.isActive()  # nothing to time on the intro
     tapping.press(Qt.Key.Key_R)
     assert key_debounce.held_off() == {HOLD_REASON}
@@ -142,9 +144,11 @@ def test_every_quick_tap_counts_in_the_test_and_a_double_press_is_dropped_after(
         "Your 3 tries (the hand you write with): 30, 32 and 31 taps. The middle count is kept."
     )
     assert "not a diagnosis" in page.typical.text()
-    with tapping.qtbot.waitSignal(page.finished) as kept:
-        tapping.press(Qt.Key.Key_Return)
-    right, left = kept.args[0]
+    assert len(kept) == 1  # kept as the last trial ended, before any key
+    with tapping.qtbot.waitSignal(page.back_requested):
+        tapping.press(Qt.Key.Key_Escape)  # a stray Escape on the results loses nothing
+    assert len(kept) == 1
+    right, left = kept[0]
     assert (right.measure, right.value, right.detail) == (
         TAPPING_RIGHT,
         31.0,
