@@ -74,13 +74,20 @@ def score(answers: Sequence[bool]) -> int:
     )
 
 
+def _unscored() -> str:
+    numbers = [str(item.number) for item in ITEMS if item.scored_answer is None]
+    return " and ".join(numbers)
+
+
 def score_words(value: int) -> str:
     """What a score means, in plain words that stop short of a diagnosis."""
+    unscored = len(ITEMS) - MAX_SCORE
     return (
-        f"Your score: {value} of {MAX_SCORE}. A higher score means more of the signs the "
-        "questionnaire asks about. In studies, scores of 4 or more were common in people "
-        "with neuropathy (Herman et al. 2012); your doctor can tell what yours means for "
-        "you. This is not a diagnosis."
+        f"Your score: {value} of {MAX_SCORE}. Of the {len(ITEMS)} questions, {unscored} "
+        f"(questions {_unscored()}) are asked but not scored. A higher score means more of "
+        "the signs the questionnaire asks about. In studies, scores of 4 or more were "
+        "common in people with neuropathy (Herman et al. 2012); your doctor can tell what "
+        "yours means for you. This is not a diagnosis."
     )
 
 

@@ -80,6 +80,7 @@ def test_anything_but_fifteen_answers_is_refused(count: int) -> None:
 def test_the_words_give_the_score_and_are_no_diagnosis() -> None:
     words = mnsi.score_words(5)
     assert words.startswith("Your score: 5 of 13.")
+    assert "Of the 15 questions, 2 (questions 4 and 10) are asked but not scored." in words
     assert "Herman et al. 2012" in words
     assert words.endswith("This is not a diagnosis.")
 
