@@ -297,6 +297,16 @@ def scroll_area(content: QWidget, parent: QWidget) -> QScrollArea:
     return area
 
 
+ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)  # the main keyboard's and the keypad's
+
+
+def set_bold_size(label: QLabel, times: float) -> None:
+    """Bold text `times` the title's size, at the text size applied (the self-checks' huge
+    counts and results)."""
+    size = round(theme.role_point_size("title") * times)
+    label.setStyleSheet(f"font-size: {size}pt; font-weight: bold;")
+
+
 # Up, Down, Page Up, Page Down: the odd ones go down.
 SCROLL_KEYS = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
 

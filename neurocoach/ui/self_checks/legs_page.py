@@ -19,7 +19,7 @@ from datetime import datetime, timezone
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QHideEvent, QKeyEvent, QPainter, QPaintEvent
-from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from neurocoach.core.self_checks import legs
 from neurocoach.core.self_checks.change import number
@@ -40,19 +40,20 @@ from neurocoach.core.session.clock import Clock
 from neurocoach.ui.common import theme
 from neurocoach.ui.common.button_rows import ButtonRows
 from neurocoach.ui.common.widgets import (
+    ENTER_KEYS,
     SCROLL_KEYS,
     KeyedButton,
     announce,
     big_button,
     scroll_area,
     scroll_by_key,
+    set_bold_size,
     text_label,
 )
 from neurocoach.ui.player.countdown_display import CountdownDisplay
 
 TICK_MS = 100  # while timing: the display and the 45-second cap within a blink
 BIG_SCALE = 1.5  # a result
-ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 DIGITS = {getattr(Qt.Key, f"Key_{d}"): d for d in range(10)}
 UP_KEYS = (Qt.Key.Key_Up, Qt.Key.Key_Plus, Qt.Key.Key_Equal)  # = is + without Shift
 DOWN_KEYS = (Qt.Key.Key_Down, Qt.Key.Key_Minus)
@@ -76,12 +77,6 @@ UNSTEADY_WORDS = (
     "is new or getting worse, or you have had a fall, tell your doctor."
 )
 LEAVING = "Esc stops the check at any time; nothing is kept."
-
-
-def _set_size(label: QLabel, times: float) -> None:
-    """Bold text `times` the title's size (at the text size applied)."""
-    size = round(theme.role_point_size("title") * times)
-    label.setStyleSheet(f"font-size: {size}pt; font-weight: bold;")
 
 
 class NumberDisplay(QWidget):
@@ -400,7 +395,7 @@ class LegsCheckPage(QWidget):
             self.count_up()
         elif view == "count" and key in DOWN_KEYS:
             self.count_down()
-        elif key in ENTER:
+        elif key in ENTER_KEYS:
             {
                 "safety": self.ready,
                 "how": self.start,
@@ -603,4 +598,4 @@ class LegsCheckPage(QWidget):
                 listing=legs.stance_words(),
                 note="Press Enter to keep it.",
             )
-        _set_size(self.question, BIG_SCALE)
+        set_bold_size(self.question, BIG_SCALE)

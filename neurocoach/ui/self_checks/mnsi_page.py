@@ -21,6 +21,7 @@ from neurocoach.core.self_checks.mnsi import ITEMS
 from neurocoach.ui.common import theme
 from neurocoach.ui.common.button_rows import ButtonRows
 from neurocoach.ui.common.widgets import (
+    ENTER_KEYS,
     SCROLL_KEYS,
     announce,
     big_button,
@@ -31,7 +32,6 @@ from neurocoach.ui.common.widgets import (
 
 TITLE = "Questionnaire about your feet and legs"
 INTRO = -1  # the index of the intro screen; len(ITEMS): the summary
-ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
 class MnsiPage(QWidget):

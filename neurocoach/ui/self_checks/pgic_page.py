@@ -21,6 +21,7 @@ from neurocoach.core.self_checks.measures import SelfCheckResult
 from neurocoach.ui.common import theme
 from neurocoach.ui.common.button_rows import ButtonRows
 from neurocoach.ui.common.widgets import (
+    ENTER_KEYS,
     SCROLL_KEYS,
     KeyedButton,
     announce,
@@ -31,7 +32,6 @@ from neurocoach.ui.common.widgets import (
 )
 
 NUMBER_KEYS = {getattr(Qt.Key, f"Key_{value}"): value for value in pgic.OPTIONS}
-ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 NOT_CHOSEN = "No answer chosen yet."
 
 

@@ -16,7 +16,7 @@ from datetime import datetime, timezone
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QHideEvent, QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from neurocoach.core.self_checks.tapping import (
     HAND_NAMES,
@@ -38,6 +38,7 @@ from neurocoach.ui.common.widgets import (
     big_button,
     scroll_area,
     scroll_by_key,
+    set_bold_size,
     text_label,
 )
 from neurocoach.ui.player.countdown_display import CountdownDisplay
@@ -54,12 +55,6 @@ def _resume_keys(_page: QObject | None = None) -> None:
     """Lift the page's hold on the key filter: connected to `destroyed`, when the page's own
     methods can no longer be called."""
     key_debounce.resume(HOLD_REASON)
-
-
-def _set_size(label: QLabel, times: float) -> None:
-    """Bold text `times` the title's size (at the text size applied)."""
-    size = round(theme.role_point_size("title") * times)
-    label.setStyleSheet(f"font-size: {size}pt; font-weight: bold;")
 
 
 class TappingPage(QWidget):
@@ -325,7 +320,7 @@ class TappingPage(QWidget):
         self.trial_buttons.setVisible(trials)
         self.result_buttons.setVisible(results)
         self.scroller.verticalScrollBar().setValue(0)
-        _set_size(self.tap_count, HUGE_SCALE)
+        set_bold_size(self.tap_count, HUGE_SCALE)
         if intro:
             announce(self, f"{self.heading.text()}. {self.how.text()} {self.question.text()}")
 
@@ -335,7 +330,7 @@ class TappingPage(QWidget):
         order = (dominant, other_hand(dominant))
         for hand, result, tries in zip(order, self.hand_results, self.trial_counts, strict=True):
             result.setText(f"{HAND_NAMES[hand]}: {medians[hand]:g} taps in 10 seconds")
-            _set_size(result, BIG_SCALE)
+            set_bold_size(result, BIG_SCALE)
             counts = self.test.counts[hand]
             listed = ", ".join(str(c) for c in counts[:-1]) + f" and {counts[-1]}"
             writes = " (the hand you write with)" if hand == dominant else ""
