@@ -1,0 +1,1 @@
+"""Voice control: the words the coach listens for, and the keyword spotter that hears them."""
