@@ -79,8 +79,38 @@ def when_painted(window: MainWindow) -> FirstPaintWatcher:
     from neurocoach.ui.shell.first_paint import FirstPaintWatcher
 
     watcher = FirstPaintWatcher(window)
-    watcher.painted.connect(lambda: QTimer.singleShot(0, window.audio))
+    watcher.painted.connect(lambda: QTimer.singleShot(0, lambda: listen(window)))
     return watcher
+
+
+def listen(window: MainWindow) -> None:
+    """The sound layer, then voice control beside it: the microphone opens only when the
+    setting is on, and pocketsphinx is loaded only then. Voice control hears nothing while the
+    coach's own voice or tones play (its echo guard is told of each)."""
+    audio = window.audio()
+    try:
+        from neurocoach.audio.guide import AudioGuide
+        from neurocoach.audio.voice_control import VoiceControl
+    except ImportError as error:
+        logging.getLogger(__name__).warning("voice control cannot load: %s", error)
+        return
+    from neurocoach.ui.shell.voice_commands import VoiceCommandRouter
+
+    voice = VoiceControl(window.settings, parent=window)
+    if isinstance(audio, AudioGuide):
+        audio.speaker.started.connect(voice.coach_started_speaking)
+        audio.speaker.idle.connect(voice.coach_finished_speaking)
+        audio.tones.started.connect(voice.coach_played_tone)
+    router = VoiceCommandRouter(window, voice, window.say)
+    voice.command_heard.connect(router.on_command)
+    voice.listening_changed.connect(router.refresh)
+
+    def told(problem: str) -> None:
+        window.tell(problem)
+        window.say(problem)
+
+    voice.problem_found.connect(told)
+    window.voice_listener = voice
 
 
 def create_app() -> QApplication:

@@ -25,6 +25,7 @@ def run(out: TextIO | None = None) -> int:
         ("pictures", _pictures),
         ("sounds", _sounds),
         ("session", _session),
+        ("voice control", _voice_control),
     ]
     failed = 0
     for name, check in checks:
@@ -134,3 +135,15 @@ def _session() -> str:
     if not session.finished or len(steps) != len(routine.steps) or abs(took - expected) > 1e-6:
         raise RuntimeError(f"session came back wrong: {session}, {len(steps)} steps, {took} s")
     return f"{routine.title}: {expected:.0f} s run, saved and read back"
+
+
+def _voice_control() -> str:
+    """pocketsphinx and its model load, and a second of silence is no command."""
+    from neurocoach.core.voice.commands import Command
+    from neurocoach.core.voice.spotter import SAMPLE_RATE, CommandSpotter
+
+    spotter = CommandSpotter()
+    spotter.listen_for(Command)
+    if spotter.feed(b"\0\0" * SAMPLE_RATE * 2):
+        raise RuntimeError("silence was heard as a command")
+    return f"pocketsphinx model loaded, {len(Command)} commands"

@@ -13,7 +13,7 @@ import wave
 from collections import deque
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer, QUrl, Slot
+from PySide6.QtCore import QObject, QTimer, QUrl, Signal, Slot
 from PySide6.QtMultimedia import QSoundEffect
 
 from neurocoach.core.session.cues import Tone
@@ -23,6 +23,11 @@ GAP_MS = 60
 
 
 class TonePlayer(QObject):
+    """Signals: started(float) as a tone starts, with its length in seconds (voice control
+    does not listen to the coach's own tones)."""
+
+    started = Signal(float)
+
     def __init__(self, folder: Path, parent: QObject | None = None, *, output: bool = True) -> None:
         super().__init__(parent)
         self.setObjectName("tone_player")
@@ -80,6 +85,7 @@ class TonePlayer(QObject):
             effect = self._effects.get(tone)
             if effect is not None:
                 effect.play()
+                self.started.emit(self._lengths_ms[tone] / 1000)
             self.played.append(tone)
         if self._queue:
             self._next.start(self._lengths_ms.get(tone, 0) + GAP_MS)

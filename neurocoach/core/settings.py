@@ -91,6 +91,7 @@ THEMES = (
 )
 TIMING, SOUND, CHECKIN, DISPLAY, KEYS = "Timing", "Sound", "How I feel", "Display", "Keys"
 REMINDERS = "Reminders"
+VOICE_CONTROL = "Voice control"
 
 SETTINGS: tuple[Setting, ...] = (
     Setting(
@@ -117,6 +118,20 @@ SETTINGS: tuple[Setting, ...] = (
         0.1,
         words=_speech_rate_words,
     ),
+    Setting(
+        "voice_control",
+        False,
+        "Voice control: the coach listens for spoken commands",
+        VOICE_CONTROL,
+    ),
+    Setting(
+        "voice_wake_word",
+        False,
+        "Only when I say “coach” first (“coach, pause”): for a room where people talk",
+        VOICE_CONTROL,
+    ),
+    # The microphones are the computer's: the window offers what it finds ("" is the default).
+    Setting("microphone", "", "Microphone", VOICE_CONTROL),
     Setting("checkin_enabled", True, "Ask how I feel before and after", CHECKIN),
     Setting("checkin_by_area", False, "Rate hands and feet separately", CHECKIN),
     Setting("text_scale", 100, "Text size", DISPLAY, 100, 200, 10, unit="%"),
