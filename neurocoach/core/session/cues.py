@@ -84,6 +84,13 @@ class CuePlanner:
         """The voice has nothing left to say: a waiting lead-in may end."""
         self.engine.release()
 
+    def repeat(self) -> None:
+        """Say the step's instructions again (R, or "repeat"), cutting off what is being said."""
+        phase = self.engine.phase
+        if phase is None or self.engine.outcome is not None or not self.voice:
+            return
+        self.cue_emitted.emit(Cue((), self._introduce(phase), interrupt=True, flash=False))
+
     # --- engine events -------------------------------------------------------------------
     def _on_engine_phase_started(self, phase: Phase) -> None:
         previous, self._previous = self._previous, phase

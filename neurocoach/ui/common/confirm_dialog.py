@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
+from neurocoach.core.voice.commands import Command, Listening
 from neurocoach.ui.common import theme
 from neurocoach.ui.common.button_rows import ButtonRows
 from neurocoach.ui.common.screen_fit import fit_to_buttons
@@ -64,6 +65,10 @@ class ConfirmDialog(QDialog):
 
 
 class ConfirmStopDialog(ConfirmDialog):
+    """The stop question; by voice too ("yes" or "no") when voice control listens."""
+
+    voice_listening = Listening.QUESTION
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(
             "Stop this session?",
@@ -75,3 +80,14 @@ class ConfirmStopDialog(ConfirmDialog):
             no_icon="play",
         )
         self.setObjectName("confirm_stop")
+        self._note_text = self.note.text()
+
+    def hear(self, command: Command) -> None:
+        if command is Command.YES:
+            self.accept()
+        elif command is Command.NO:
+            self.reject()
+
+    def show_voice_words(self, words: str) -> None:
+        """ "Say: yes, no" under the question while voice control listens."""
+        self.note.setText(f"{self._note_text}\n{words}" if words else self._note_text)

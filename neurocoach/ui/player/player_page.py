@@ -45,6 +45,7 @@ from neurocoach.core.session.wording import (
     water_check_words,
 )
 from neurocoach.core.settings import Settings
+from neurocoach.core.voice.commands import Command, Listening
 from neurocoach.ui.common import theme
 from neurocoach.ui.common.button_rows import ButtonRows
 from neurocoach.ui.common.widgets import announce, big_button, text_label
@@ -78,6 +79,7 @@ class PlayerPage(QWidget):
 
     stop_requested = Signal()
     adjust_requested = Signal()
+    voice_listening = Listening.PLAYER
 
     def __init__(
         self,
@@ -157,6 +159,11 @@ class PlayerPage(QWidget):
         # One row of controls when they fit; else balanced rows (large text, small screen).
         self.controls = ButtonRows(buttons, self)
         self.controls.setObjectName("controls")
+        # The spoken commands, while voice control listens (`show_voice_words`).
+        self.voice_words = text_label("", self, role="muted")
+        self.voice_words.setObjectName("voice_words")
+        self.voice_words.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.voice_words.hide()
 
         self._grid = QGridLayout(self)
         margin = FLASH_WIDTH + 4  # room for the flashing frame around everything
@@ -198,10 +205,52 @@ class PlayerPage(QWidget):
             self.stop_requested.emit()
         elif key == Qt.Key.Key_A:
             self.adjust_requested.emit()
+        elif key == Qt.Key.Key_R:
+            self.repeat_instructions()
         else:
             super().keyPressEvent(event)
             return
         event.accept()
+
+    def hear(self, command: Command) -> None:
+        """A spoken command: what its key does, except that "pause" only pauses and "go on"
+        only goes on (a key toggles; a word heard twice must not undo itself)."""
+        running = self.engine.state is SessionState.RUNNING
+        phase = self.engine.phase
+        if command is Command.PAUSE and running:
+            self.engine.pause()
+        elif command is Command.GO_ON:
+            if self.engine.state is SessionState.PAUSED:
+                self.engine.resume()
+            elif running and phase is not None and phase.open_ended and not self._checking(phase):
+                self.engine.finish_hold()
+        elif command is Command.NEXT:
+            self.engine.next_step()
+        elif command is Command.BACK:
+            self.engine.previous_step()
+        elif command is Command.MORE_TIME:
+            self._on_extend_clicked()
+        elif command is Command.REPEAT:
+            self.repeat_instructions()
+        elif command is Command.STOP:
+            self.stop_requested.emit()
+
+    @staticmethod
+    def _checking(phase: Phase) -> bool:
+        """The water check asks a question that "go on" must not answer: it wants Space."""
+        return phase.kind is PhaseKind.CHECK
+
+    def repeat_instructions(self) -> None:
+        if self.driver.planner is not None:
+            self.driver.planner.repeat()
+
+    def show_voice_words(self, words: str) -> None:
+        """ "Say: pause, go on, …" under the controls while voice control listens; "" hides it."""
+        if words == self.voice_words.text() and bool(words) != self.voice_words.isHidden():
+            return
+        self.voice_words.setText(words)
+        self.voice_words.setVisible(bool(words))
+        self._size_parts()
 
     def _update_pause_button(self) -> None:
         phase = self.engine.phase
@@ -259,6 +308,7 @@ class PlayerPage(QWidget):
             grid.addWidget(self.caution, 3, 1)
             grid.addWidget(self.countdown, 4, 1)
             grid.addWidget(self.controls, 5, 0, 1, 2)
+            grid.addWidget(self.voice_words, 6, 0, 1, 2)
             grid.setRowStretch(2, 1)
             grid.setColumnStretch(0, 1)
             grid.setColumnStretch(1, 1)
@@ -276,6 +326,7 @@ class PlayerPage(QWidget):
             grid.addWidget(self.illustration, 4, 0)
             grid.addWidget(self.countdown, 4, 1)
             grid.addWidget(self.controls, 5, 0, 1, 2)
+            grid.addWidget(self.voice_words, 6, 0, 1, 2)
             grid.setRowStretch(2, 1)
             grid.setColumnStretch(1, 1)
         grid.setVerticalSpacing(4 if compact else -1)  # -1: the style's
@@ -319,6 +370,8 @@ class PlayerPage(QWidget):
         height = self._page_height()
         room = height - 2 * (FLASH_WIDTH + 4) - spacing - wide_top
         room -= self.controls.heightForWidth(inner)
+        if not self.voice_words.isHidden():
+            room -= self.voice_words.heightForWidth(inner)
         return room - title - lines - caution >= self._least_countdown()
 
     def _caution_height(self, text: str, width: int) -> int:
@@ -416,6 +469,8 @@ class PlayerPage(QWidget):
         height = self._page_height()
         room = height - 2 * (FLASH_WIDTH + 4) - spacing - top - words
         room -= self.controls.heightForWidth(inner)
+        if not self.voice_words.isHidden():
+            room -= self.voice_words.heightForWidth(inner)
         return max(self._least_countdown(), min(int(height * COUNTDOWN_SHARE), room))
 
     @Slot(object)

@@ -15,6 +15,7 @@ from neurocoach.core.foot_check import FootCheck
 from neurocoach.core.routine.model import Area, Care, Routine
 from neurocoach.core.session.timeline import SessionOptions, build_timeline, total_seconds
 from neurocoach.core.session.wording import about_minutes, count_text
+from neurocoach.core.voice.commands import Command, Listening
 from neurocoach.ui.common import theme
 from neurocoach.ui.common.button_rows import ButtonRows
 from neurocoach.ui.common.widgets import big_button, scroll_area, text_label
@@ -27,6 +28,7 @@ class BeforeStartPage(QWidget):
     start_requested = Signal()
     back_requested = Signal()
     foot_check_requested = Signal()
+    voice_listening = Listening.START
 
     def __init__(
         self,
@@ -71,11 +73,14 @@ class BeforeStartPage(QWidget):
             else "Press Enter to start. The "
         )
         hint = text_label(f"{first}coach leads you through every step by itself.", self)
+        self.voice_words = text_label("", self, role="strong")
+        self.voice_words.setObjectName("voice_words")
+        self.voice_words.hide()
 
         body = QWidget(self)
         body_layout = QVBoxLayout(body)
         shown = (self.notice, title, *self.feet, summary, needs, self.steps)
-        for widget in (*shown, safety_heading, self.safety, *when, hint, source):
+        for widget in (*shown, safety_heading, self.safety, *when, hint, self.voice_words, source):
             body_layout.addWidget(widget)
         body_layout.addStretch(1)
         scroll = scroll_area(body, self)
@@ -124,6 +129,16 @@ class BeforeStartPage(QWidget):
         words = text_label(f"{items}\n{foot_check.WHEN_TO_CALL_URGENT}", self)
         words.setObjectName("when_to_call")
         return heading, words
+
+    def hear(self, command: Command) -> None:
+        """ "Start": what Enter does."""
+        if command is Command.START and self.can_start:
+            self.start_requested.emit()
+
+    def show_voice_words(self, words: str) -> None:
+        """ "Say: start" while voice control listens."""
+        self.voice_words.setText(words)
+        self.voice_words.setVisible(bool(words))
 
     def show_notice(self, text: str) -> None:
         """Something the user should know before starting, such as that sound is missing."""

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from neurocoach.core.routine.catalog import CatalogEntry
 from neurocoach.core.session.timeline import SessionOptions, total_seconds
 from neurocoach.core.session.wording import about_minutes
+from neurocoach.core.voice.commands import Command, Listening
 from neurocoach.ui.common import theme
 from neurocoach.ui.common.button_rows import ButtonRows
 from neurocoach.ui.common.widgets import big_button, text_label
@@ -134,6 +135,7 @@ class RoutineListPage(QWidget):
     settings_requested(), self_checks_requested()."""
 
     routine_chosen = Signal(object)
+    voice_listening = Listening.START
     history_requested = Signal()
     open_file_requested = Signal()
     settings_requested = Signal()
@@ -155,6 +157,9 @@ class RoutineListPage(QWidget):
         self.today = text_label("", self)
         self.today.setObjectName("today")
         self.today.hide()
+        self.voice_words = text_label("", self, role="strong")
+        self.voice_words.setObjectName("voice_words")
+        self.voice_words.hide()
         self.list = RoutineList(self)
         self.list.setObjectName("routines")
         self.list.setAccessibleName("Routines")
@@ -188,6 +193,7 @@ class RoutineListPage(QWidget):
         layout.addWidget(heading)
         layout.addWidget(hint)
         layout.addWidget(self.today)
+        layout.addWidget(self.voice_words)
         layout.addWidget(self.list, 1)
         layout.addWidget(buttons)
 
@@ -199,6 +205,18 @@ class RoutineListPage(QWidget):
         self.settings_button.clicked.connect(self.settings_requested.emit)
         self.self_checks_button.clicked.connect(self.self_checks_requested.emit)
         self.setFocusProxy(self.list)
+
+    def hear(self, command: Command) -> None:
+        """ "Start": what Enter does, on the routine highlighted."""
+        if command is Command.START:
+            self._on_start_clicked()
+
+    def show_voice_words(self, words: str) -> None:
+        """ "Say: start (for the routine highlighted)" while voice control listens."""
+        said = f"{words} (for the routine highlighted)" if words else ""
+        self.voice_words.setText(said)
+        self.voice_words.setVisible(bool(said))
+        self._fit_hint()
 
     def set_options(self, options: SessionOptions) -> None:
         """New timing settings: the lengths shown change with them."""

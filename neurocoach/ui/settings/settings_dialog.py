@@ -23,7 +23,16 @@ from PySide6.QtWidgets import (
 
 from neurocoach.core import foot_check
 from neurocoach.core.foot_check import FootCheck
-from neurocoach.core.settings import REMINDERS, SETTINGS, TIMING, Setting, Settings, sections
+from neurocoach.core.settings import (
+    REMINDERS,
+    SETTINGS,
+    TIMING,
+    VOICE_CONTROL,
+    Setting,
+    Settings,
+    sections,
+)
+from neurocoach.core.voice.listener import VoiceListener
 from neurocoach.ui.common import theme
 from neurocoach.ui.common.controls import (
     ChoiceField,
@@ -36,6 +45,7 @@ from neurocoach.ui.common.screen_fit import fit_to_screen
 from neurocoach.ui.common.widgets import big_button, scroll_area, text_label
 from neurocoach.ui.common.wrapping_button import WrappingButton
 from neurocoach.ui.settings.reminder_plan import ReminderPlan
+from neurocoach.ui.settings.voice_control_panel import VoiceControlPanel
 
 
 class SettingsDialog(QDialog):
@@ -44,6 +54,9 @@ class SettingsDialog(QDialog):
     The plan of reminders is made with the page, hidden, in its place at the top of the
     Reminders section (so Tab meets it there), and shown once `show_reminders` says which
     routines there are to choose from.
+
+    `voice` gives the voice control listener (None while there is none): the microphones
+    to choose from, and the level shown under the Voice control settings.
     """
 
     foot_check_requested = Signal()
@@ -55,12 +68,15 @@ class SettingsDialog(QDialog):
         adjusted_routine: str = "",
         voices: list[str] | None = None,
         parent: QWidget | None = None,
+        voice: Callable[[], VoiceListener | None] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("settings_dialog")
         self.setWindowTitle("Settings")
         self.settings = settings
         self.voices = voices or []
+        listener = voice() if voice is not None else None
+        self.microphones = listener.microphones() if listener is not None else []
         self.fields: dict[str, FieldRow] = {}
         body = QWidget(self)
         column = QVBoxLayout(body)
@@ -69,6 +85,7 @@ class SettingsDialog(QDialog):
             text_label("Changes take effect at once, in a session too.", body, role="muted")
         )
         plan: ReminderPlan | None = None
+        panel: VoiceControlPanel | None = None
         for heading, items in sections():
             column.addWidget(text_label(heading, body, role="subtitle"))
             if heading == REMINDERS:  # made here, after the settings above it, for Tab
@@ -90,8 +107,13 @@ class SettingsDialog(QDialog):
                 self.exercises_button = WrappingButton(words, "E", body)
                 self.exercises_button.clicked.connect(adjust_exercises)
                 column.addWidget(self.exercises_button)
+            if heading == VOICE_CONTROL:  # under its settings, which it shows the effect of
+                panel = VoiceControlPanel(settings, voice, body)
+                column.addWidget(panel)
         assert plan is not None, "the Reminders section is declared in core/settings.py"
+        assert panel is not None, "the Voice control section is declared in core/settings.py"
         self.reminder_plan = plan
+        self.voice_panel = panel
         self._body, self._column = body, column
         self.foot_check_button: WrappingButton | None = None
         column.addStretch(1)
@@ -154,11 +176,12 @@ class SettingsDialog(QDialog):
             toggle.toggled.connect(lambda on, n=name: self.settings.set(n, on))
             return toggle
         if isinstance(item.default, str) and not item.choices:
-            # Text chosen from what this computer offers: the speech engine's voices.
-            options = [("", "The computer's standard voice")] + [(v, v) for v in self.voices]
-            voice = ListField(item.label, options, str(value), parent)
-            voice.chosen.connect(lambda v, n=name: self.settings.set(n, v))
-            return voice
+            # Text chosen from what this computer offers: the speech engine's voices, or the
+            # microphones; "" is the computer's own choice.
+            options = self._offered(name, str(value))
+            offered = ListField(item.label, options, str(value), parent)
+            offered.chosen.connect(lambda v, n=name: self.settings.set(n, v))
+            return offered
         if item.choices:
             choice = ChoiceField(item.label, dict(item.choices), str(value), parent)
             choice.chosen.connect(lambda v, n=name: self.settings.set(n, v))
@@ -169,6 +192,16 @@ class SettingsDialog(QDialog):
         )
         number.value_changed.connect(lambda v, n=name: self.settings.set(n, v))
         return number
+
+    def _offered(self, name: str, value: str) -> list[tuple[str, str]]:
+        """The values (and their words) a text setting may take on this computer."""
+        if name == "microphone":
+            options = [("", "The computer's standard microphone")]
+            options += [(m, m) for m in self.microphones]
+            if value and value not in self.microphones:  # unplugged: said, not lost
+                options.append((value, f"{value} (not found now)"))
+            return options
+        return [("", "The computer's standard voice")] + [(v, v) for v in self.voices]
 
     def refresh(self) -> None:
         """Show the settings' current values (after Reset, or a change made elsewhere)."""
@@ -181,6 +214,7 @@ class SettingsDialog(QDialog):
             elif isinstance(field, (ChoiceField, ListField)):
                 field.set_current(str(value))
         self.reminder_plan.refresh()  # Reset keeps the plan; a change elsewhere may not
+        self.voice_panel.refresh()
 
     @Slot()
     def _on_reset_clicked(self) -> None:
@@ -191,6 +225,9 @@ class SettingsDialog(QDialog):
     def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         body = self.scroll_area.widget()
         if new is not None and body is not None and body.isAncestorOf(new):
+            if new in (self.fields["voice_control"], self.fields["microphone"]):
+                # The level under them shows what they do: in view too, if there is room.
+                self.scroll_area.ensureWidgetVisible(self.voice_panel.status, 40, 40)
             self.scroll_area.ensureWidgetVisible(new, 40, 40)
 
     def showEvent(self, event: QShowEvent) -> None:

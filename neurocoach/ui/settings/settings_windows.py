@@ -4,7 +4,8 @@ Settings apply at once, so the session runs on behind the settings window (its v
 volume can be heard changing). Adjusting one exercise holds the session until that window
 closes, and opens at the exercise under way, or at the first of the routine in view.
 The settings list the plan of reminders when told which routines a reminder may be for
-(`routines`: id and title, in the order to offer them).
+(`routines`: id and title, in the order to offer them), and show the microphones and the
+microphone's level when given the voice control listener (`voice`, asked as they open).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 from neurocoach.core.history.foot_answers import FootAnswers
 from neurocoach.core.routine.model import Routine
 from neurocoach.core.settings import Settings
+from neurocoach.core.voice.listener import VoiceListener
 from neurocoach.ui.session.controller import SessionController
 from neurocoach.ui.shell import screens
 
@@ -32,6 +34,7 @@ class SettingsWindows(QObject):
         feet: FootAnswers | None = None,
         ask_foot_check: Callable[[], None] | None = None,
         routines: Callable[[], list[tuple[str, str]]] | None = None,
+        voice: Callable[[], VoiceListener | None] | None = None,
     ) -> None:
         super().__init__(window)
         self.settings = settings
@@ -42,6 +45,7 @@ class SettingsWindows(QObject):
         self.feet = feet
         self._ask_foot_check = ask_foot_check
         self._routines = routines
+        self._voice = voice
         self.settings_dialog: QDialog | None = None
         self.exercise_dialog: QDialog | None = None
 
@@ -52,7 +56,12 @@ class SettingsWindows(QObject):
         routine = self.session.routine() or self._routine_in_view()
         title = routine.title if routine is not None else ""
         dialog = screens.settings_dialog(
-            self.settings, self._on_adjust_requested, title, self._voices(), self.window
+            self.settings,
+            self._on_adjust_requested,
+            title,
+            self._voices(),
+            self.window,
+            self._voice,
         )
         if self.feet is not None and self._ask_foot_check is not None:
             dialog.show_foot_check(self.feet.current(), self.session.active())

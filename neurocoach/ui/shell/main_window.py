@@ -28,6 +28,7 @@ from neurocoach.core.routine.model import Routine
 from neurocoach.core.session.clock import Clock
 from neurocoach.core.session.sound import SessionAudio
 from neurocoach.core.settings import TIMING_SETTINGS, Settings
+from neurocoach.core.voice.listener import VoiceListener
 from neurocoach.paths import bundled_illustrations_dir
 from neurocoach.ui.common.messages import (
     open_message,
@@ -69,6 +70,7 @@ class MainWindow(QMainWindow):
         self._audio: SessionAudio | None = None
         self._told_about_audio = False
         self.quitting = False  # Quit, not a close that may only hide (shell/background.py)
+        self.voice_listener: VoiceListener | None = None  # voice control, set by app.py
         self.feet = FootAnswers(lambda: self.store)
         self.foot_check_flow = FootCheckFlow(self.feet, self, self._show_page, self.tell)
         self.session = SessionController(
@@ -94,6 +96,7 @@ class MainWindow(QMainWindow):
             self.feet,
             self.ask_foot_check,
             lambda: self.routine_list.titles(),  # made below; asked when Settings opens
+            voice=lambda: self.voice_listener,
         )
         self.session_pages.adjust_requested.connect(self.settings_windows.adjust_exercise)
 

@@ -24,6 +24,7 @@ from neurocoach.core.routine.model import Routine
 from neurocoach.core.session.clock import Clock
 from neurocoach.core.session.timeline import SessionOptions
 from neurocoach.core.settings import Settings
+from neurocoach.core.voice.listener import VoiceListener
 from neurocoach.ui.session.driver import SessionDriver
 
 if TYPE_CHECKING:
@@ -139,10 +140,11 @@ def settings_dialog(
     adjusted_routine: str,
     voices: list[str],
     parent: QWidget,
+    voice: Callable[[], VoiceListener | None] | None = None,
 ) -> SettingsDialog:
     from neurocoach.ui.settings.settings_dialog import SettingsDialog
 
-    return SettingsDialog(settings, adjust_exercises, adjusted_routine, voices, parent)
+    return SettingsDialog(settings, adjust_exercises, adjusted_routine, voices, parent, voice)
 
 
 def exercise_dialog(
