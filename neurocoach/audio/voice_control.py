@@ -29,12 +29,7 @@ from PySide6.QtMultimedia import (
 from neurocoach.core.settings import Settings
 from neurocoach.core.voice.commands import COMMANDS_FOR, Listening
 from neurocoach.core.voice.echo_guard import EchoGuard
-from neurocoach.core.voice.spotter import (
-    SAMPLE_RATE,
-    WAKE_WORD,
-    CommandSpotter,
-    SpotterUnavailableError,
-)
+from neurocoach.core.voice.spotter import SAMPLE_RATE, CommandSpotter, SpotterUnavailableError
 
 log = logging.getLogger(__name__)
 READ_EVERY_MS = 64
@@ -113,10 +108,6 @@ class VoiceControl(QObject):
     def listening(self) -> bool:
         return self._io is not None
 
-    @property
-    def wake_word(self) -> str:
-        return WAKE_WORD if self.settings["voice_wake_word"] else ""
-
     def listen_for(self, listening: Listening) -> None:
         self._listening = listening
         if self._spotter is not None:
@@ -145,9 +136,6 @@ class VoiceControl(QObject):
     def _on_settings_changed(self, name: str) -> None:
         if name in ("voice_control", "microphone"):
             self._follow_settings()
-        elif name == "voice_wake_word" and self._spotter is not None:
-            self._spotter.wake_word = bool(self.settings["voice_wake_word"])
-            self.listening_changed.emit(self.listening)  # the words shown change
 
     @Slot()
     def _follow_settings(self) -> None:
@@ -162,7 +150,6 @@ class VoiceControl(QObject):
                 self._tell(no_spotter_message(str(error)))
                 return
             self._spotter.listen_for(COMMANDS_FOR[self._listening])
-        self._spotter.wake_word = bool(self.settings["voice_wake_word"])
         self._open()
 
     def _chosen_device(self) -> QAudioDevice | None:

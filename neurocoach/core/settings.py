@@ -124,12 +124,6 @@ SETTINGS: tuple[Setting, ...] = (
         "Voice control: the coach listens for spoken commands",
         VOICE_CONTROL,
     ),
-    Setting(
-        "voice_wake_word",
-        False,
-        "Only when I say “coach” first (“coach, pause”): for a room where people talk",
-        VOICE_CONTROL,
-    ),
     # The microphones are the computer's: the window offers what it finds ("" is the default).
     Setting("microphone", "", "Microphone", VOICE_CONTROL),
     Setting("checkin_enabled", True, "Ask how I feel before and after", CHECKIN),

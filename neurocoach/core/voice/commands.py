@@ -54,14 +54,12 @@ COMMANDS_FOR: dict[Listening, tuple[Command, ...]] = {
 }
 
 
-def say_line(listening: Listening, wake_word: str = "") -> str:
-    """The words to show on screen: "Say: pause, go on, next, back, repeat, more time, stop",
-    or with a wake word "Say “coach”, then: pause, go on, …"."""
+def say_line(listening: Listening) -> str:
+    """The words to show on screen: "Say: pause, go on, next, back, repeat, more time, stop"."""
     commands = COMMANDS_FOR[listening]
     if not commands:
         return ""
-    words = ", ".join(command.words for command in commands)
-    return f"Say “{wake_word}”, then: {words}" if wake_word else f"Say: {words}"
+    return "Say: " + ", ".join(command.words for command in commands)
 
 
 def all_words() -> str:

@@ -15,11 +15,6 @@ class VoiceListener(Protocol):
         """Voice control is on and the microphone is open."""
         ...
 
-    @property
-    def wake_word(self) -> str:
-        """The word to say before each command ("coach"), or "" when none is needed."""
-        ...
-
     def listen_for(self, listening: Listening) -> None:
         """The page in view, so only its words are heard."""
         ...

@@ -46,8 +46,6 @@ FLOOR_SECONDS = 5.0  # the room's noise level: the quietest tenth of this much s
 DIGITAL_SILENCE_DB = 1.0
 MIN_WORD_SECONDS = 0.12  # shorter is a click or a tap
 MAX_WORD_SECONDS = 1.3  # "more time" said slowly is about 1.1 s
-WAKE_WORD = "coach"  # said first when `wake_word` is on: "coach, pause"
-MAX_WAKE_SECONDS = 2.2  # "coach, more time" said slowly
 
 
 # The wheel's dictionary is American English: "back" as B AE K only, "stop" as S T AA P only,
@@ -81,7 +79,7 @@ class CommandSpotter:
     """Feed it sound (`feed`); it returns the commands said on their own, among those it was
     told to listen for (`listen_for`)."""
 
-    def __init__(self, wake_word: bool = False) -> None:
+    def __init__(self) -> None:
         try:
             import pocketsphinx
         except ImportError as error:
@@ -92,19 +90,15 @@ class CommandSpotter:
                 self._decoder.add_word(word, phones, False)
             # Every command, whatever the page: a word of another page ("pause" said on the
             # stop question) is then heard as itself and ignored, not forced into "yes".
-            # With and without the wake word, in either mode: "coach pause" is heard whole
-            # (not as some other command), and plain "pause" is told apart when it is needed.
-            plain = [command.words for command in Command]
-            choices = " | ".join(plain + [f"{WAKE_WORD} {words}" for words in plain])
+            choices = " | ".join(command.words for command in Command)
             self._decoder.add_jsgf_string(
                 "commands", f"#JSGF V1.0; grammar commands; public <command> = {choices};"
             )
             self._decoder.activate_search("commands")
         except (RuntimeError, ValueError, OSError) as error:
             raise SpotterUnavailableError(f"pocketsphinx could not start ({error})") from error
-        self.wake_word = wake_word  # only "coach, <command>" counts
         self._frame_bytes = int(2 * SAMPLE_RATE * FRAME_SECONDS)
-        keep = round((PAD_SECONDS + MAX_WAKE_SECONDS + 2 * GUARD_SECONDS + 0.5) / FRAME_SECONDS)
+        keep = round((PAD_SECONDS + MAX_WORD_SECONDS + 2 * GUARD_SECONDS + 0.5) / FRAME_SECONDS)
         self._recent: deque[bytes] = deque(maxlen=keep)  # the last frames, for the decoder
         self._loudness: deque[float] = deque(maxlen=round(FLOOR_SECONDS / FRAME_SECONDS))
         self._pending = b""
@@ -194,19 +188,14 @@ class CommandSpotter:
         length = (end - start + 1) * FRAME_SECONDS
         if not self._commands or quiet_before < round(QUIET_BEFORE_SECONDS / FRAME_SECONDS):
             return None
-        longest = MAX_WAKE_SECONDS if self.wake_word else MAX_WORD_SECONDS
-        if not MIN_WORD_SECONDS <= length <= longest:
+        if not MIN_WORD_SECONDS <= length <= MAX_WORD_SECONDS:
             return None
         pad = round(PAD_SECONDS / FRAME_SECONDS)
         first = self._frames - len(self._recent)
         frames = list(self._recent)[max(0, start - pad - first) : end + pad + 1 - first]
         sound = b"".join(frames)
-        words = self._decode(sound).split()
-        woken = words[:1] == [WAKE_WORD]
-        if self.wake_word and not woken:
-            return None
         try:
-            command = Command(" ".join(words[1:] if woken else words))
+            command = Command(" ".join(self._decode(sound).split()))
         except ValueError:
             return None
         if command not in self._commands:

@@ -90,4 +90,8 @@ class ConfirmStopDialog(ConfirmDialog):
 
     def show_voice_words(self, words: str) -> None:
         """ "Say: yes, no" under the question while voice control listens."""
-        self.note.setText(f"{self._note_text}\n{words}" if words else self._note_text)
+        text = f"{self._note_text}\n{words}" if words else self._note_text
+        if text != self.note.text():
+            self.note.setText(text)
+            if self.isVisible():
+                fit_to_buttons(self, self.buttons)  # room for the new line

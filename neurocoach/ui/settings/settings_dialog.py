@@ -196,12 +196,12 @@ class SettingsDialog(QDialog):
     def _offered(self, name: str, value: str) -> list[tuple[str, str]]:
         """The values (and their words) a text setting may take on this computer."""
         if name == "microphone":
-            options = [("", "The computer's standard microphone")]
+            options = [("", "Standard microphone")]
             options += [(m, m) for m in self.microphones]
             if value and value not in self.microphones:  # unplugged: said, not lost
                 options.append((value, f"{value} (not found now)"))
             return options
-        return [("", "The computer's standard voice")] + [(v, v) for v in self.voices]
+        return [("", "Standard voice")] + [(v, v) for v in self.voices]
 
     def refresh(self) -> None:
         """Show the settings' current values (after Reset, or a change made elsewhere)."""

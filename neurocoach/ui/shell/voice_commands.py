@@ -61,8 +61,7 @@ class VoiceCommandRouter(QObject):
             self._shown = None  # a dialog that has closed and gone
         if target is not self._shown and self._shown is not None:
             self._show_words(self._shown, "")
-        wake = self.listener.wake_word
-        words = say_line(listening, wake) if self.listener.listening else ""
+        words = say_line(listening) if self.listener.listening else ""
         if target is not None:
             self._show_words(target, words)
         asked = target is not self._shown and listening is Listening.QUESTION
@@ -70,8 +69,7 @@ class VoiceCommandRouter(QObject):
         self.listening = listening
         self.listener.listen_for(listening)
         if asked and words and self._say is not None:
-            answer = f"{wake} yes, or {wake} no" if wake else "yes or no"
-            self._say(f"Stop the routine? Say {answer}.")
+            self._say("Stop the routine? Say yes or no.")
 
     @Slot(object)
     def on_command(self, command: Command) -> None:

@@ -163,7 +163,7 @@ def test_a_voice_is_chosen_from_those_the_computer_has(make_app) -> None:
     app = make_app(audio_factory=Voices)
     dialog = open_settings(app)
     voice = dialog.fields["voice"]
-    assert voice.value_label.text() == "The computer's standard voice"
+    assert voice.value_label.text() == "Standard voice"
     voice.setFocus()
     app.press(Qt.Key.Key_Right)
     assert app.settings["voice"] == "Anne"

@@ -133,7 +133,7 @@ def test_reset_turns_it_off_and_the_standard_microphone_back(
     qtbot.mouseClick(dialog.reset_button, Qt.MouseButton.LeftButton)
     assert settings["voice_control"] is False and settings["microphone"] == ""
     assert dialog.fields["voice_control"].button.text() == "Off"
-    assert microphone.value_label.text() == "The computer's standard microphone"
+    assert microphone.value_label.text() == "Standard microphone"
     assert dialog.voice_panel.status.text() == NOT_ON
 
 
@@ -144,7 +144,7 @@ def test_a_microphone_is_chosen_from_those_the_computer_has(
     microphone = dialog.fields["microphone"]
     assert isinstance(microphone, ListField)
     assert [words for _, words in microphone.options] == [
-        "The computer's standard microphone",
+        "Standard microphone",
         "USB headset",
         "Webcam microphone",
     ]
@@ -153,7 +153,7 @@ def test_a_microphone_is_chosen_from_those_the_computer_has(
     assert settings["microphone"] == "USB headset"
     qtbot.keyClick(microphone, Qt.Key.Key_Right)
     assert settings["microphone"] == "Webcam microphone"
-    assert dialog.fields["voice"].value_label.text() == "The computer's standard voice"
+    assert dialog.fields["voice"].value_label.text() == "Standard voice"
 
 
 def test_a_microphone_no_longer_there_is_said_not_lost(make_dialog, settings: Settings) -> None:
@@ -167,7 +167,7 @@ def test_without_a_listener_it_still_builds(make_dialog, settings: Settings, qtb
     dialog = make_dialog(settings, None)
     panel = dialog.voice_panel
     assert not panel.timer.isActive()  # nothing to read
-    assert dialog.fields["microphone"].options == [("", "The computer's standard microphone")]
+    assert dialog.fields["microphone"].options == [("", "Standard microphone")]
     assert panel.status.text() == NOT_ON
     settings.set("voice_control", True)
     assert panel.status.text() == NO_MICROPHONE and panel.meter.level == 0

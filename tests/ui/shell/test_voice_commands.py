@@ -22,7 +22,6 @@ from tests.ui.helpers import App, select_routine, start_routine
 class FakeListener:
     def __init__(self, listening: bool = True) -> None:
         self.listening = listening
-        self.wake_word = ""
         self.heard_for: list[Listening] = []
 
     def listen_for(self, listening: Listening) -> None:
@@ -145,16 +144,3 @@ def test_without_a_microphone_no_words_are_shown(make_app) -> None:  # type: ign
     player = start_routine(app)
     assert player.voice_words.isHidden()
     assert app.window.routine_list.voice_words.isHidden()
-
-
-def test_with_the_wake_word_the_words_shown_and_asked_say_so(voiced) -> None:  # type: ignore[no-untyped-def]
-    app, router, listener, said = voiced
-    listener.wake_word = "coach"
-    player = start_routine(app)
-    assert player.voice_words.text() == (
-        "Say “coach”, then: pause, go on, next, back, repeat, more time, stop"
-    )
-    router.on_command(Command.STOP)
-    app.qtbot.waitUntil(lambda: QApplication.activeModalWidget() is app.window.stop_dialog)
-    router.refresh()
-    assert said == ["Stop the routine? Say coach yes, or coach no."]
