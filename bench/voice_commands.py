@@ -25,7 +25,6 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
-import subprocess
 import sys
 import threading
 import time
@@ -42,6 +41,7 @@ sys.path.insert(0, str(HERE))
 from voice_corpus import RATE, build  # noqa: E402
 
 from neurocoach.core.voice.commands import COMMANDS_FOR, Listening  # noqa: E402
+from tests.audio.pulse_room import VirtualRoom  # noqa: E402
 
 Manifest = dict[str, Any]  # what bench/voice_corpus.py writes in manifest.json
 from neurocoach.core.voice.spotter import CommandSpotter, Heard  # noqa: E402
@@ -234,43 +234,6 @@ def report(corpus: Path, manifest: Manifest) -> None:
         print(f"  wrong: {r['path']} heard {r['heard']}")
 
 
-FEED = "nc_bench_mic_feed"
-MICROPHONE = "nc_bench_virtual_mic"
-
-
-def pactl(*args: str) -> str:
-    return subprocess.run(
-        ["pactl", *args], capture_output=True, text=True, check=True
-    ).stdout.strip()
-
-
-def virtual_microphone() -> list[str]:
-    """A null sink whose monitor is remapped into a source (the microphone), hearing also
-    what the coach plays (the default sink, looped back in); it becomes the default source."""
-    if subprocess.run(["pactl", "info"], capture_output=True).returncode != 0:
-        subprocess.run(["pulseaudio", "-D", "--exit-idle-time=-1"], capture_output=True)
-        time.sleep(1)
-    sink = pactl("get-default-sink")
-    modules = [
-        pactl("load-module", "module-null-sink", f"sink_name={FEED}"),
-        pactl(
-            "load-module",
-            "module-remap-source",
-            f"master={FEED}.monitor",
-            f"source_name={MICROPHONE}",
-        ),
-        pactl(
-            "load-module",
-            "module-loopback",
-            f"source={sink}.monitor",
-            f"sink={FEED}",
-            "latency_msec=30",
-        ),
-    ]
-    pactl("set-default-source", MICROPHONE)
-    return modules
-
-
 def through_pulse(
     corpus: Path, manifest: Manifest, commands: bool, routine: bool, guarded: bool = True
 ) -> None:
@@ -279,19 +242,16 @@ def through_pulse(
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    modules = virtual_microphone()  # before Qt starts: it reads the default source then
-    app = QApplication.instance() or QApplication([])
-    try:
+    # The room before Qt starts: QMediaDevices reads the default devices then.
+    with VirtualRoom("nc_bench") as room:
+        app = QApplication.instance() or QApplication([])
         if commands:
-            played_back(app, corpus, manifest)
+            played_back(app, room, corpus, manifest)
         if routine:
             whole_routine(app, guarded)
-    finally:
-        for module in reversed(modules):
-            subprocess.run(["pactl", "unload-module", module], capture_output=True)
 
 
-def played_back(app: object, corpus: Path, manifest: Manifest) -> None:
+def played_back(app: object, room: VirtualRoom, corpus: Path, manifest: Manifest) -> None:
     """The corpus's commands through the virtual microphone, one after another."""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
@@ -317,8 +277,7 @@ def played_back(app: object, corpus: Path, manifest: Manifest) -> None:
         for item in items:
             QTimer.singleShot(0, app, lambda i=item: voice.listen_for(page_of[str(i["words"])]))
             time.sleep(0.1)
-            started = time.monotonic()
-            subprocess.run(["paplay", "-d", FEED, str(corpus / str(item["path"]))], check=True)
+            started = room.say(corpus / str(item["path"]))
             played.append((started, item))
             time.sleep(0.6)  # the after-quiet, and paplay's tail
         done.set()

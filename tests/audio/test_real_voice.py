@@ -20,11 +20,13 @@ import tempfile
 import threading
 import time
 import wave
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.audio.test_real_audio import pulseaudio_sink, run
+from tests.audio.pulse_room import VirtualRoom
+from tests.audio.test_real_audio import SOUND, Recorder
 
 pytestmark = pytest.mark.real_audio
 
@@ -41,8 +43,6 @@ steps:
     instructions: Squeeze gently.
     hold_seconds: 60
 """
-FEED = "nc_mic_feed"
-MICROPHONE = "nc_virtual_mic"
 
 
 class Child:
@@ -102,53 +102,23 @@ def spoken(words: str, folder: Path) -> tuple[Path, float]:
     return out, (last + 1) / 16000
 
 
-def say_into_microphone(path: Path) -> float:
-    """Play the file into the virtual microphone; return when it started (monotonic)."""
-    started = time.monotonic()
-    subprocess.run(["paplay", "-d", FEED, str(path)], check=True, timeout=20)
-    return started
-
-
 @pytest.fixture
-def virtual_microphone() -> str:
-    for tool in ("espeak-ng", "sox", "paplay"):
+def room() -> Iterator[VirtualRoom]:
+    for tool in ("espeak-ng", "sox"):
         assert shutil.which(tool), f"{tool} is missing"
-    sink = pulseaudio_sink()
-    modules = [
-        run("pactl", "load-module", "module-null-sink", f"sink_name={FEED}"),
-        run(
-            "pactl",
-            "load-module",
-            "module-remap-source",
-            f"master={FEED}.monitor",
-            f"source_name={MICROPHONE}",
-        ),
-        # The room: what the coach plays reaches the microphone too.
-        run(
-            "pactl",
-            "load-module",
-            "module-loopback",
-            f"source={sink}.monitor",
-            f"sink={FEED}",
-            "latency_msec=30",
-        ),
-    ]
-    default_source = run("pactl", "get-default-source")
-    run("pactl", "set-default-source", MICROPHONE)
-    yield sink
-    run("pactl", "set-default-source", default_source)
-    for module in reversed(modules):
-        subprocess.run(["pactl", "unload-module", module], capture_output=True)
+    with VirtualRoom("nc_voice_test") as virtual_room:
+        yield virtual_room
 
 
 def test_pause_and_go_on_said_into_the_microphone_pause_and_resume_a_session(
-    tmp_path: Path, virtual_microphone: str
+    tmp_path: Path, room: VirtualRoom
 ) -> None:
     routine = tmp_path / "voice-check.yaml"
     routine.write_text(ROUTINE)
     with tempfile.TemporaryDirectory() as folder:
         pause, pause_end = spoken("pause", Path(folder))
         go_on, go_on_end = spoken("go on", Path(folder))
+        microphone = Recorder(room.microphone)
         child = Child(routine, tmp_path / "home")
         try:
             child.wait_for("listening", timeout=30)
@@ -159,27 +129,32 @@ def test_pause_and_go_on_said_into_the_microphone_pause_and_resume_a_session(
             # its voice to finish, and a moment more, as a person would.
             child.wait_for("voice_idle", after=float(hold["t"]) - 3)  # type: ignore[arg-type]
             time.sleep(1.5)
-            started = say_into_microphone(pause)
+            started = room.say(pause)
             paused = child.wait_for("paused", after=started, timeout=5)
             pause_delay = float(paused["t"]) - (started + pause_end)  # type: ignore[arg-type]
             # "Paused." is said; the coach does not hear itself. Then the person says "go on".
-            child.wait_for("voice_idle", after=float(paused["t"]))  # type: ignore[arg-type]
+            said = child.wait_for("voice_idle", after=float(paused["t"]))  # type: ignore[arg-type]
             time.sleep(1.5)
-            started = say_into_microphone(go_on)
+            started = room.say(go_on)
             resumed = child.wait_for("resumed", after=started, timeout=5)
             go_on_delay = float(resumed["t"]) - (started + go_on_end)  # type: ignore[arg-type]
             child.wait_for("voice_idle", after=float(resumed["t"]))  # type: ignore[arg-type]
             time.sleep(1.5)  # "Carry on." said and heard back: still nothing is heard
         finally:
             errors = child.stop()
+            microphone.stop()
     commands = [e["words"] for e in child.events if e["kind"] == "command"]
     spoken_by_coach = [e["speech"] for e in child.events if e["kind"] == "cue" and e["speech"]]
     problems = [e["text"] for e in child.events if e["kind"] == "problem"]
     assert problems == [], problems
     assert commands == ["pause", "go on"], (commands, spoken_by_coach, errors[-2000:])
     assert "Paused." in spoken_by_coach and "Carry on." in spoken_by_coach
+    # ... and the coach's "Paused." did reach its own microphone, through the room.
+    echo = microphone.loudest_between(float(paused["t"]), float(said["t"]) + 0.5)  # type: ignore[arg-type]
+    assert echo >= SOUND, f"the coach's voice was not in the microphone (RMS {echo:.4f})"
     print(
         f"\nend of word to action, through PulseAudio and QAudioSource (upper bounds: paplay's "
-        f"start-up is counted): pause {pause_delay:.2f} s, go on {go_on_delay:.2f} s"
+        f"start-up is counted): pause {pause_delay:.2f} s, go on {go_on_delay:.2f} s; the "
+        f"coach's 'Paused.' reached the microphone at RMS {echo:.3f} of full scale"
     )
     assert pause_delay < 1.5 and go_on_delay < 1.5
