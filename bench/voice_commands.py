@@ -47,6 +47,7 @@ Manifest = dict[str, Any]  # what bench/voice_corpus.py writes in manifest.json
 from neurocoach.core.voice.spotter import CommandSpotter, Heard  # noqa: E402
 
 CHUNK = 2048  # bytes, 64 ms: what QAudioSource hands over at a time here
+CAP_SECONDS = 10 * 60  # Quick hands takes 5.7 min when nothing stops it
 PAGES = (Listening.PLAYER, Listening.QUESTION, Listening.START)
 
 
@@ -371,6 +372,8 @@ def whole_routine(app: object, guarded: bool = True) -> None:
             if driver is not None and driver.engine.outcome is not None:
                 driver_ended.set()
                 QTimer.singleShot(3000, app.quit)
+            elif time.monotonic() - started > CAP_SECONDS:
+                app.quit()  # a coach that hears itself may pause itself for good
 
         watcher = QTimer()
         watcher.timeout.connect(watch)
@@ -380,6 +383,8 @@ def whole_routine(app: object, guarded: bool = True) -> None:
         window.session.close()
         store.close()
     words = sum(len(s.split()) for s in said)
+    if not driver_ended.is_set():
+        print(f"  the routine had not ended after {CAP_SECONDS / 60:.0f} min: stopped there")
     print(
         f"  the microphone's loudest while the coach spoke: {loudest[0]:.2f} (0 to 1, 0 at -60 dB)"
     )
