@@ -5,6 +5,9 @@ be spoken to says so itself: a `voice_listening` attribute (which words) and a `
 method, and `show_voice_words(words)` to show "Say: pause, go on, …" while the coach listens.
 The words in view are looked at again whenever the keyboard focus moves (a page or a dialog
 changed) and when the listener opens or closes the microphone.
+
+A command acted on shows "Heard: next" in place of the words for `HEARD_SHOWN_MS`: the person
+sees what the coach took them to say, which tells a mishearing from a slow coach.
 """
 
 from __future__ import annotations
@@ -12,11 +15,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import shiboken6
-from PySide6.QtCore import QObject, Slot
+from PySide6.QtCore import QObject, QTimer, Slot
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
 from neurocoach.core.voice.commands import COMMANDS_FOR, Command, Listening, say_line
 from neurocoach.core.voice.listener import VoiceListener
+
+HEARD_SHOWN_MS = 2500  # long enough to read at a glance from across the room
 
 
 class VoiceCommandRouter(QObject):
@@ -33,6 +38,11 @@ class VoiceCommandRouter(QObject):
         self._say = say
         self._shown: QWidget | None = None
         self.listening = Listening.NOTHING
+        self._heard = ""  # "Heard: next" while it is shown
+        self._heard_timer = QTimer(self)
+        self._heard_timer.setSingleShot(True)
+        self._heard_timer.setInterval(HEARD_SHOWN_MS)
+        self._heard_timer.timeout.connect(self._end_heard)
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._on_app_focus_changed)
@@ -62,6 +72,10 @@ class VoiceCommandRouter(QObject):
         if target is not self._shown and self._shown is not None:
             self._show_words(self._shown, "")
         words = say_line(listening) if self.listener.listening else ""
+        if target is not self._shown:
+            self._heard = ""  # it was said to another page
+        if words and self._heard:
+            words = self._heard
         if target is not None:
             self._show_words(target, words)
         asked = target is not self._shown and listening is Listening.QUESTION
@@ -79,6 +93,16 @@ class VoiceCommandRouter(QObject):
         if target is None or command not in COMMANDS_FOR.get(listening, ()):
             return
         target.hear(command)  # type: ignore[attr-defined]
+        self._heard = ""
+        self.refresh()
+        if self._shown is target and self.listener.listening:
+            self._heard = f"Heard: {command.words}"
+            self._heard_timer.start()
+            self.refresh()
+
+    @Slot()
+    def _end_heard(self) -> None:
+        self._heard = ""
         self.refresh()
 
     @staticmethod

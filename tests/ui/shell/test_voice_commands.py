@@ -15,7 +15,7 @@ from neurocoach.core.voice.commands import Command, Listening
 from neurocoach.ui.common.confirm_dialog import ConfirmStopDialog
 from neurocoach.ui.player.player_page import PlayerPage
 from neurocoach.ui.routines.before_start_page import BeforeStartPage
-from neurocoach.ui.shell.voice_commands import VoiceCommandRouter
+from neurocoach.ui.shell.voice_commands import HEARD_SHOWN_MS, VoiceCommandRouter
 from tests.ui.helpers import App, select_routine, start_routine
 
 
@@ -90,6 +90,23 @@ def test_next_back_and_more_time_move_as_their_keys_do(voiced) -> None:  # type:
     assert engine.remaining() == pytest.approx(before + 10, abs=0.01)
 
 
+def test_a_command_acted_on_shows_what_was_heard_then_the_words_again(voiced) -> None:  # type: ignore[no-untyped-def]
+    app, router, _listener, _said = voiced
+    player = start_routine(app)
+    words = player.voice_words.text()
+    assert words.startswith("Say: ")
+    router.on_command(Command.PAUSE)
+    assert player.voice_words.text() == "Heard: pause"
+    assert not player.voice_words.isHidden()
+    router.refresh()  # the focus moved, say: still shown
+    assert player.voice_words.text() == "Heard: pause"
+    router.on_command(Command.NEXT)
+    assert player.voice_words.text() == "Heard: next"
+    app.qtbot.waitUntil(lambda: player.voice_words.text() == words, timeout=HEARD_SHOWN_MS + 2000)
+    router.on_command(Command.YES)  # not a player word: nothing done, nothing shown
+    assert player.voice_words.text() == words
+
+
 def test_repeat_says_the_instructions_again_and_so_does_r(voiced) -> None:  # type: ignore[no-untyped-def]
     app, router, _listener, _said = voiced
     player = start_routine(app)
@@ -116,12 +133,15 @@ def test_stop_asks_by_voice_and_yes_no_answer_it(voiced) -> None:  # type: ignor
     router.refresh()
     assert listener.heard_for[-1] is Listening.QUESTION
     assert "Say: yes, no" in dialog.note.text()
+    assert "Heard" not in dialog.note.text()  # what the question asks, not what stopped
     assert said == ["Stop the routine? Say yes or no."]
     router.on_command(Command.PAUSE)  # a player word does nothing on the question
     assert app.window.stop_dialog is dialog
     router.on_command(Command.NO)
     assert app.window.stop_dialog is None
     assert player.engine.state is SessionState.RUNNING
+    router.refresh()
+    assert player.voice_words.text().startswith("Say: ")  # "no" was said to the question
     router.on_command(Command.STOP)
     app.qtbot.waitUntil(lambda: QApplication.activeModalWidget() is app.window.stop_dialog)
     router.refresh()
