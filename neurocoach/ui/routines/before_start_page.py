@@ -80,7 +80,7 @@ class BeforeStartPage(QWidget):
         body = QWidget(self)
         body_layout = QVBoxLayout(body)
         shown = (self.notice, title, *self.feet, summary, needs, self.steps)
-        for widget in (*shown, safety_heading, self.safety, *when, hint, self.voice_words, source):
+        for widget in (*shown, safety_heading, self.safety, *when, hint, source):
             body_layout.addWidget(widget)
         body_layout.addStretch(1)
         scroll = scroll_area(body, self)
@@ -98,6 +98,9 @@ class BeforeStartPage(QWidget):
         layout = QVBoxLayout(self)
         theme.page_margins(layout, top=theme.SPACE["s"])
         layout.addWidget(scroll, 1)
+        # Over the buttons, not in the scrolled text: at 200 % that text runs below the window,
+        # and the words to say must be in view.
+        layout.addWidget(self.voice_words)
         layout.addWidget(buttons)
         self.start_button.clicked.connect(self.start_requested.emit)
         self.back_button.clicked.connect(self.back_requested.emit)

@@ -160,6 +160,7 @@ class RoutineListPage(QWidget):
         self.voice_words = text_label("", self, role="strong")
         self.voice_words.setObjectName("voice_words")
         self.voice_words.hide()
+        self._voice = ""  # "Say: start", or "" while the coach does not listen
         self.list = RoutineList(self)
         self.list.setObjectName("routines")
         self.list.setAccessibleName("Routines")
@@ -213,9 +214,8 @@ class RoutineListPage(QWidget):
 
     def show_voice_words(self, words: str) -> None:
         """ "Say: start (for the routine highlighted)" while voice control listens."""
-        said = f"{words} (for the routine highlighted)" if words else ""
-        self.voice_words.setText(said)
-        self.voice_words.setVisible(bool(said))
+        self._voice = words
+        self.voice_words.setVisible(bool(words))
         self._fit_hint()
 
     def set_options(self, options: SessionOptions) -> None:
@@ -234,19 +234,50 @@ class RoutineListPage(QWidget):
         self._fit_hint()
 
     def _fit_hint(self) -> None:
-        """The hint gives way when the page is short (large text on a small screen), so the
-        list keeps room for a whole routine and the buttons stay on the screen: the buttons
-        name their keys, and "Today" says more to someone who comes back every day."""
+        """What gives way when the page is short (large text on a small screen), so the list
+        keeps room for a whole routine and the buttons stay on the screen: first the hint (the
+        buttons name their keys), then "(for the routine highlighted)" after "Say: start",
+        last the "Today" line (the reminders say it too). "Today" says more to someone who
+        comes back every day, the words to say more to someone who cannot use the keys."""
         layout = self.layout()
         if layout is None:
             return
         margins = layout.contentsMargins()
         width = self.width() - margins.left() - margins.right()
-        shown = [w for w in self._column() if not w.isHidden() and w is not self.hint]
         spacing = max(layout.spacing(), 0)
-        rest = sum(_height(w, width) + spacing for w in shown) + margins.top() + margins.bottom()
-        wanted = _height(self.hint, width) + spacing + rest + self.delegate.row_height(self.font())
-        self.hint.setVisible(wanted <= self.height())
+        optional = (self.hint, self.today, self.voice_words)
+        fixed = [w for w in self._column() if not w.isHidden() and w not in optional]
+        room = (
+            self.height() - margins.top() - margins.bottom() - self.delegate.row_height(self.font())
+        )
+        room -= sum(_height(w, width) + spacing for w in fixed)
+
+        def tall(widget: QWidget, text: str | None = None) -> int:
+            if text is not None:
+                widget.setText(text)  # type: ignore[attr-defined]
+            return _height(widget, width) + spacing if widget.text() else 0  # type: ignore[attr-defined]
+
+        said = self._voice
+        hint, today = tall(self.hint), tall(self.today)
+        long_words, short_words = (
+            tall(self.voice_words, f"{said} (for the routine highlighted)" * bool(said)),
+            tall(self.voice_words, said),
+        )
+        choices = [  # hint shown, today shown, the words in full
+            (True, True, True),
+            (False, True, True),
+            (False, True, False),
+            (False, False, False),
+        ]
+        for show_hint, show_today, full in choices:
+            needed = hint * show_hint + today * show_today + (long_words if full else short_words)
+            if needed <= room:
+                break
+        self.hint.setVisible(show_hint)
+        self.today.setVisible(show_today and bool(self.today.text()))
+        self.voice_words.setText(
+            f"{said} (for the routine highlighted)" * bool(said) if full else said
+        )
 
     def _column(self) -> list[QWidget]:
         layout = self.layout()
