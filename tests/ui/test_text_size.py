@@ -131,3 +131,54 @@ def test_the_foot_check_and_the_water_check_fit(scaled) -> None:
     app.qtbot.wait(10)
     assert app.window.width() <= size[0] and app.window.height() <= size[1]
     check(app.window)
+
+
+class _Listening:
+    """A microphone that is open: the pages show the words to say."""
+
+    listening = True
+
+    def listen_for(self, _listening: object) -> None:
+        pass
+
+
+def _in_window(widget, window) -> bool:  # type: ignore[no-untyped-def]
+    """Shown, and wholly inside the window (not scrolled away below it)."""
+    top_left = widget.mapTo(window, widget.rect().topLeft())
+    bottom = top_left.y() + widget.height()
+    return widget.isVisible() and top_left.y() >= 0 and bottom <= window.height()
+
+
+@pytest.mark.parametrize("scaled", SIZES, indirect=True, ids=IDS)
+def test_with_voice_control_the_words_to_say_stay_in_view(scaled) -> None:
+    """ "Say: start" on the list and the safety page, "Say: pause, …" on the player: in view,
+    with the buttons, at every text size (the list's other lines give way first)."""
+    from neurocoach.ui.shell.voice_commands import VoiceCommandRouter
+
+    app, size = scaled
+    VoiceCommandRouter(app.window, _Listening())  # type: ignore[arg-type]
+    page = app.window.routine_list
+    page.set_today("Today: nothing planned. Settings (Ctrl+,) can remind you at set times.")
+    app.qtbot.wait(10)
+    assert app.window.width() <= size[0] and app.window.height() <= size[1]
+    assert page.voice_words.text().startswith("Say: start")
+    assert _in_window(page.voice_words, app.window)
+    assert _in_window(page.settings_button, app.window) and _in_window(
+        page.start_button, app.window
+    )
+    check(app.window)
+    select_routine(app, "Tiny test routine")
+    app.press(Qt.Key.Key_Return)
+    app.qtbot.wait(10)
+    before = app.window.current_page()
+    assert before.voice_words.text() == "Say: start"
+    assert _in_window(before.voice_words, app.window)
+    check(app.window)
+    app.press(Qt.Key.Key_Return)
+    app.qtbot.wait(10)
+    player = app.window.current_page()
+    assert player.voice_words.text().startswith("Say: pause")
+    assert _in_window(player.voice_words, app.window)
+    assert app.window.width() <= size[0] and app.window.height() <= size[1]
+    check(app.window)
+    app.window.session.driver.engine.stop()

@@ -59,6 +59,9 @@ QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's own limit: no maximum
 BANNER_PADDING = (16, 6)  # px: at the sides, above and below
 COUNTDOWN_SHARE = 0.36  # of the page's height, where the words leave room for it
 COUNTDOWN_LEAST = 0.26  # of the window's height, never less: digits over a quarter of it
+# ... except where the words to say (voice control) need the room: at 200 % on 1024x768 they
+# take two lines, and the countdown and picture were drawn under the buttons by 23 px.
+COUNTDOWN_LEAST_WITH_WORDS = 0.22
 FLASH_MS = 450
 FLASH_WIDTH = 12
 FLASH_COLOURS = {  # the frame's colour for each cue; the same moments as the tones
@@ -447,6 +450,10 @@ class PlayerPage(QWidget):
         self._fit_heights()
         if compact:
             side = self._least_countdown()
+            if not self.voice_words.isHidden():
+                window = min(self.window().height(), self.screen().availableGeometry().height())
+                floor = int(window * COUNTDOWN_LEAST_WITH_WORDS) + 1
+                side = max(floor, min(side, self._compact_room()))
             self.countdown.setFixedHeight(side)
             self.illustration.setFixedSize(side, side)  # its row is the countdown's
         else:
@@ -456,6 +463,20 @@ class PlayerPage(QWidget):
             # The picture is square: wider than the space is tall would only take width from
             # the countdown beside it. (The row's height does not depend on the width.)
             self.illustration.setMaximumWidth(max(self.illustration.height(), 1))
+
+    def _compact_room(self) -> int:
+        """The height the cramped arrangement leaves the countdown's row: the page less the
+        rows above and below it, the words at their least (one part's line)."""
+        inner = self.width() - 2 * (FLASH_WIDTH + 4)
+        top = max(
+            self._banner_height(), self.step_title.heightForWidth(inner - self._banner_width())
+        )
+        rows = (
+            top + self.position.heightForWidth(inner) + self.instructions.minimumSizeHint().height()
+        )
+        rows += self.controls.heightForWidth(inner) + self.voice_words.heightForWidth(inner)
+        spacing = 6 * max(0, self._grid.verticalSpacing())
+        return self._page_height() - 2 * (FLASH_WIDTH + 4) - spacing - rows
 
     def _roomy_countdown_height(self) -> int:
         """As tall as COUNTDOWN_SHARE of the page, or less where the words need the room, but
