@@ -53,6 +53,19 @@ class RoutineRowDelegate(QStyledItemDelegate):
         height = QFontMetrics(title).height() + 2 * QFontMetrics(body).height() + 3 * _PAD
         return max(96, height)
 
+    def texts(
+        self, title: str, right: str, body: str, width: int, font: QFont
+    ) -> tuple[str, str, str]:
+        """The title, the words right of it and the description, for a row `width` wide. A
+        title that does not fit beside "about 17 min · hands" (large text on a small screen)
+        keeps the whole line, and the length and area begin the description instead: the
+        name of the routine matters more than its length."""
+        title_font, body_font = self._fonts(font)
+        beside = width - QFontMetrics(body_font).horizontalAdvance(right) - _PAD
+        if QFontMetrics(title_font).horizontalAdvance(title) <= beside:
+            return title, right, body
+        return title, "", f"{right}. {body}"
+
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
         entry: CatalogEntry = index.data(ENTRY_ROLE)
         title_font, body_font = self._fonts(option.font)
@@ -85,13 +98,15 @@ class RoutineRowDelegate(QStyledItemDelegate):
             if not selected:
                 ink = QColor(colours.problem)
         painter.setPen(ink)
-        painter.setFont(body_font)
-        right_width = QFontMetrics(body_font).horizontalAdvance(right) + _PAD
-        painter.drawText(
-            title_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, right
-        )
+        title, right, body = self.texts(title, right, body, title_rect.width(), option.font)
+        if right:
+            painter.setFont(body_font)
+            right_width = QFontMetrics(body_font).horizontalAdvance(right) + _PAD
+            painter.drawText(
+                title_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, right
+            )
+            title_rect.setRight(title_rect.right() - right_width)
         painter.setFont(title_font)
-        title_rect.setRight(title_rect.right() - right_width)
         elided = QFontMetrics(title_font).elidedText(
             title, Qt.TextElideMode.ElideRight, title_rect.width()
         )

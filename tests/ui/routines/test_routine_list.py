@@ -113,3 +113,24 @@ def test_before_the_start_it_says_what_you_need_the_steps_and_the_check_in(make_
     assert "The steps: 1. Check the water is lukewarm, 2. Short foot wash with marbles" in texts
     assert "Nothing changes today" in texts and "When to stop and call your doctor" in texts
     assert "You are asked first how you feel (Escape skips it)" in texts
+
+
+def test_a_long_title_at_large_text_is_whole_and_its_length_moves_under_it(make_app) -> None:
+    """At 200 % on 1024x768 "Hand exercises, full set" beside "about 17 min · hands" was cut
+    to "Hand e…": the title keeps the line, and the length begins the description."""
+    from PySide6.QtWidgets import QApplication
+
+    from neurocoach.ui.common import theme
+
+    app = make_app(size=(1024, 768))
+    theme.apply(QApplication.instance(), "light", 200)
+    try:
+        page = app.window.routine_list
+        font = page.list.font()
+        width = page.list.viewport().width() - 40
+        title, right, body = "Hand exercises, full set", "about 17 min · hands", "Finger taps."
+        shown = page.delegate.texts(title, right, body, width, font)
+        assert shown == (title, "", "about 17 min · hands. Finger taps.")
+        assert page.delegate.texts("Feet", right, body, width, font) == ("Feet", right, body)
+    finally:
+        theme.apply(QApplication.instance())
