@@ -70,7 +70,8 @@ ACCENT_VARIANTS = {
 # How many of the model's Gaussians score each frame (pocketsphinx's default is 4). More tell
 # the consonants apart better under noise ("next" from "repeat", "back" from "stop"): 88 % of
 # commands recognised with 4, 91 % with 32, on voices not used to choose it 85 % and 87.5 %,
-# for under 1 % more of one core (bench/voice_commands.py).
+# for 0.9 % more of one core in the spotter, 1.3 % in the whole listening process
+# (bench/voice_commands.py: 4.0 % of a core in all).
 GAUSSIANS_PER_FRAME = 32
 
 

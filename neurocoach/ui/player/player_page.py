@@ -409,10 +409,10 @@ class PlayerPage(QWidget):
         chrome = self.window().height() - self.height()
         return max(1, min(self.height(), self.screen().availableGeometry().height() - chrome))
 
-    def _least_countdown(self) -> int:
-        """COUNTDOWN_LEAST of the window's height (as the screen allows it)."""
+    def _least_countdown(self, share: float = COUNTDOWN_LEAST) -> int:
+        """`share` of the window's height (as the screen allows it)."""
         window = min(self.window().height(), self.screen().availableGeometry().height())
-        return int(window * COUNTDOWN_LEAST) + 1
+        return int(window * share) + 1
 
     def _banner_height(self) -> int:
         """One line of the banner's words (see `_show_phase_banner`), and its padding."""
@@ -451,8 +451,7 @@ class PlayerPage(QWidget):
         if compact:
             side = self._least_countdown()
             if not self.voice_words.isHidden():
-                window = min(self.window().height(), self.screen().availableGeometry().height())
-                floor = int(window * COUNTDOWN_LEAST_WITH_WORDS) + 1
+                floor = self._least_countdown(COUNTDOWN_LEAST_WITH_WORDS)
                 side = max(floor, min(side, self._compact_room()))
             self.countdown.setFixedHeight(side)
             self.illustration.setFixedSize(side, side)  # its row is the countdown's

@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPen, QResizeEvent
 from PySide6.QtWidgets import (
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QStyle,
@@ -267,32 +268,30 @@ class RoutineListPage(QWidget):
         )
         room -= sum(_height(w, width) + spacing for w in fixed)
 
-        def tall(widget: QWidget, text: str | None = None) -> int:
-            if text is not None:
-                widget.setText(text)  # type: ignore[attr-defined]
-            return _height(widget, width) + spacing if widget.text() else 0  # type: ignore[attr-defined]
+        def tall(label: QLabel, text: str) -> int:
+            """Its height with `text` at this width, measured without setting it."""
+            if not text:
+                return 0
+            flags = Qt.TextFlag.TextWordWrap
+            lines = label.fontMetrics().boundingRect(QRect(0, 0, width, 1 << 20), flags, text)
+            margins = label.contentsMargins()
+            return lines.height() + margins.top() + margins.bottom() + spacing
 
         said = self._voice
-        hint, today = tall(self.hint), tall(self.today)
-        long_words, short_words = (
-            tall(self.voice_words, f"{said} (for the routine highlighted)" * bool(said)),
-            tall(self.voice_words, said),
-        )
-        choices = [  # hint shown, today shown, the words in full
-            (True, True, True),
-            (False, True, True),
-            (False, True, False),
-            (False, False, False),
+        full = f"{said} (for the routine highlighted)" if said else ""
+        hint, today = tall(self.hint, self.hint.text()), tall(self.today, self.today.text())
+        choices = [  # hint shown, today shown, the words to say
+            (True, True, full),
+            (False, True, full),
+            (False, True, said),
+            (False, False, said),
         ]
-        for show_hint, show_today, full in choices:
-            needed = hint * show_hint + today * show_today + (long_words if full else short_words)
-            if needed <= room:
+        for show_hint, show_today, words in choices:
+            if hint * show_hint + today * show_today + tall(self.voice_words, words) <= room:
                 break
         self.hint.setVisible(show_hint)
         self.today.setVisible(show_today and bool(self.today.text()))
-        self.voice_words.setText(
-            f"{said} (for the routine highlighted)" * bool(said) if full else said
-        )
+        self.voice_words.setText(words)
 
     def _column(self) -> list[QWidget]:
         layout = self.layout()
